@@ -1,0 +1,13 @@
+package dev.aiosim.kernel.context;
+
+/**
+ * The saved generation state of one preempted call.
+ *
+ * @param callId the call
+ * @param contextTokens prompt plus generated tokens at preemption
+ * @param mode where the state lives: {@code SWAP} means {@code bytes} sit in host swap space,
+ *             {@code RECOMPUTE} means nothing is kept and the context is prefilled again
+ * @param bytes KV bytes held in host memory (0 for recompute)
+ * @param takenAt virtual time of preemption
+ */
+public record ContextSnapshot(long callId, int contextTokens, PreemptionMode mode, long bytes, long takenAt) {}

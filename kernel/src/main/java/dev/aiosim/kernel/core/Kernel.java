@@ -1,0 +1,441 @@
+package dev.aiosim.kernel.core;
+
+import dev.aiosim.kernel.cluster.Dispatcher;
+import dev.aiosim.kernel.context.ContextSnapshot;
+import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.context.SnapshotCounters;
+import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.engine.StepShape;
+import dev.aiosim.kernel.metrics.CallStatus;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.MemoryCall;
+import dev.aiosim.kernel.process.StorageCall;
+import dev.aiosim.kernel.process.Syscall;
+import dev.aiosim.kernel.process.SyscallResult;
+import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.resource.Resource;
+import dev.aiosim.kernel.resource.Timer;
+import dev.aiosim.kernel.scheduler.CallView;
+import dev.aiosim.kernel.scheduler.Decision;
+import dev.aiosim.kernel.scheduler.SchedulerContractException;
+import dev.aiosim.kernel.scheduler.SchedulerFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The single-threaded kernel state machine (DESIGN.md §1, §4). It receives agent arrivals,
+ * syscalls and engine step ends; asks each engine's policy for decisions at step boundaries;
+ * enforces slot and KV limits; takes and restores context snapshots; and records metrics.
+ * It never reads a clock: time comes in with every call, and wake-ups go out through a
+ * {@link Timer}, so the same code runs under the discrete-event loop and a live runtime.
+ */
+public final class Kernel {
+    private final Timer timer;
+    private final RunMetrics metrics;
+    private final Engine[] engines;
+    private final Dispatcher dispatcher;
+    private final Resource<OtherCall> tools;
+    private final Resource<OtherCall> memory;
+    private final Resource<OtherCall> storage;
+    private final long maxCallTokens;
+    private final Decision decision = new Decision();
+    private final ArrayList<LlmRequest> inFlight = new ArrayList<>();
+    private final ArrayList<AgentRun> alive = new ArrayList<>();
+    private final ArrayList<LlmRequest> finishedScratch = new ArrayList<>();
+    private long nextCallId;
+
+    public Kernel(KernelConfig config, SchedulerFactory schedulers, RunMetrics metrics, Timer timer) {
+        this.timer = timer;
+        this.metrics = metrics;
+        this.engines = new Engine[config.engines().size()];
+        long max = Long.MAX_VALUE;
+        for (int i = 0; i < engines.length; i++) {
+            EngineConfig ec = config.engines().get(i);
+            engines[i] = new Engine(i, ec, schedulers.create(i), this);
+            max = Math.min(max, ec.kvCapacityTokens());
+        }
+        this.maxCallTokens = max;
+        this.dispatcher = Dispatcher.named(config.dispatcher());
+        this.tools = new Resource<>("tool", config.toolConcurrency(), timer, this::otherDone);
+        this.memory = new Resource<>("memory", config.memoryConcurrency(), timer, this::otherDone);
+        this.storage = new Resource<>("storage", config.storageConcurrency(), timer, this::otherDone);
+    }
+
+    public List<Engine> engines() {
+        return List.of(engines);
+    }
+
+    /** Calls queued or running right now. */
+    public int llmInFlight() {
+        return inFlight.size();
+    }
+
+    /** Agents that arrived and have not finished. */
+    public int agentsAlive() {
+        return alive.size();
+    }
+
+    // ---- agents -----------------------------------------------------------------------------
+
+    /** An agent process starts: its program issues its first syscall. */
+    public void arrive(AgentProcess process, long now) {
+        AgentRun agent = new AgentRun(process, now);
+        metrics.onAgentArrived();
+        agent.aliveIndex = alive.size();
+        alive.add(agent);
+        advance(agent, null, now);
+    }
+
+    private void advance(AgentRun agent, SyscallResult previous, long now) {
+        Syscall next = agent.process.program().next(previous);
+        if (next == null) {
+            removeAlive(agent);
+            metrics.agent(agent.record(now));
+            return;
+        }
+        submit(agent, next, now);
+    }
+
+    private void submit(AgentRun agent, Syscall syscall, long now) {
+        switch (syscall) {
+            case LlmCall c -> submitLlm(agent, c, now);
+            case ToolCall t -> submitOther(agent, syscall, t.latencyNanos(), tools, now);
+            case MemoryCall m -> submitOther(agent, syscall, m.latencyNanos(), memory, now);
+            case StorageCall s -> submitOther(agent, syscall, s.latencyNanos(), storage, now);
+        }
+    }
+
+    private void submitLlm(AgentRun agent, LlmCall call, long now) {
+        agent.llmCalls++;
+        metrics.onLlmSubmitted(call.promptTokens());
+        LlmRequest r = new LlmRequest(nextCallId++, agent, call, now);
+        if ((long) call.promptTokens() + r.toGenerate > maxCallTokens) {
+            // can never fit: refuse loudly in the records instead of preempting it forever
+            r.state = LlmRequest.State.DONE;
+            metrics.call(r.record(CallStatus.REJECTED));
+            advance(agent, new SyscallResult(call, now, now, SyscallResult.Status.REJECTED, 0), now);
+            return;
+        }
+        Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
+        r.engine = e;
+        r.inFlightIndex = inFlight.size();
+        inFlight.add(r);
+        e.scheduler.enqueue(r, now);
+        if (!e.stepInFlight && !e.wakePending) {
+            e.wakePending = true;
+            timer.at(now, e.wake);
+        }
+    }
+
+    /** A tool, memory or storage call in its resource. */
+    private static final class OtherCall implements Resource.Request {
+        final AgentRun agent;
+        final Syscall call;
+        final long latency;
+        final long submittedAt;
+
+        OtherCall(AgentRun agent, Syscall call, long latency, long submittedAt) {
+            this.agent = agent;
+            this.call = call;
+            this.latency = latency;
+            this.submittedAt = submittedAt;
+        }
+
+        @Override
+        public long latencyNanos() {
+            return latency;
+        }
+    }
+
+    private void submitOther(AgentRun agent, Syscall call, long latency, Resource<OtherCall> resource, long now) {
+        agent.otherCalls++;
+        metrics.onOtherSubmitted();
+        resource.submit(new OtherCall(agent, call, latency, now), now);
+    }
+
+    private void otherDone(OtherCall c, long now) {
+        metrics.onOtherCompleted();
+        advance(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.COMPLETED, 0), now);
+    }
+
+    // ---- engines ----------------------------------------------------------------------------
+
+    void onWake(Engine e, long now) {
+        e.wakePending = false;
+        if (!e.stepInFlight) {
+            scheduleStep(e, now);
+        }
+    }
+
+    void onStepEnd(Engine e, long now) {
+        e.stepInFlight = false;
+        e.wakePending = true; // completions below may submit calls to this engine: no extra wake-up
+        ArrayList<LlmRequest> running = e.running;
+        ArrayList<LlmRequest> finished = finishedScratch;
+        finished.clear();
+        int kept = 0;
+        for (int i = 0, n = running.size(); i < n; i++) {
+            LlmRequest r = running.get(i);
+            r.generated++;
+            r.tokensSinceAdmitted++;
+            e.kvUsed++;
+            if (r.firstTokenAt < 0) {
+                r.firstTokenAt = now;
+            } else {
+                long gap = now - r.lastTokenAt;
+                metrics.tokenGap(gap);
+                if (gap > r.maxTbtNanos) {
+                    r.maxTbtNanos = gap;
+                }
+            }
+            r.lastTokenAt = now;
+            if (r.generated >= r.toGenerate) {
+                finished.add(r);
+            } else {
+                running.set(kept++, r);
+            }
+        }
+        for (int i = running.size() - 1; i >= kept; i--) {
+            running.remove(i);
+        }
+        for (int i = 0, n = finished.size(); i < n; i++) {
+            LlmRequest r = finished.get(i);
+            e.kvUsed -= r.promptTokens() + r.generated;
+            r.state = LlmRequest.State.DONE;
+            r.completedAt = now;
+            removeInFlight(r);
+            e.scheduler.completed(r, now);
+            checkSnapshotBalance(r, 0);
+            AgentRun agent = r.agent;
+            agent.waitingNanos += r.firstAdmittedAt - r.submittedAt;
+            agent.serviceTokens += r.promptTokens() + r.generated;
+            metrics.call(r.record(CallStatus.COMPLETED));
+        }
+        // copy: advancing agents may run other engines' code, but never re-enter this loop
+        if (!finished.isEmpty()) {
+            LlmRequest[] done = finished.toArray(new LlmRequest[0]);
+            for (LlmRequest r : done) {
+                advance(r.agent, new SyscallResult(r.call, r.submittedAt, now, SyscallResult.Status.COMPLETED,
+                        r.generated), now);
+            }
+        }
+        e.wakePending = false;
+        scheduleStep(e, now);
+    }
+
+    private void scheduleStep(Engine e, long now) {
+        if (e.running.isEmpty() && e.scheduler.queued() == 0) {
+            return; // idle until a call arrives
+        }
+        // 1. the next step adds one token per running call: make room by preempting victims
+        while (e.kvUsed + e.running.size() > e.config.kvCapacityTokens()) {
+            CallView v = e.scheduler.victim(e, now);
+            LlmRequest victim = runningOn(e, v, "chose as KV victim");
+            preempt(e, victim, now);
+        }
+        // 2. ask the policy
+        decision.reset(e);
+        e.scheduler.decide(e, now, decision);
+        List<CallView> preempt = decision.preemptions();
+        List<CallView> admit = decision.admissions();
+        for (int i = 0; i < admit.size(); i++) {
+            CallView c = admit.get(i);
+            if (!(c instanceof LlmRequest r) || r.engine != e || r.state != LlmRequest.State.QUEUED) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + c + " which is not queued on this engine");
+            }
+            for (int j = 0; j < i; j++) {
+                if (admit.get(j) == c) {
+                    throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + c + " twice");
+                }
+            }
+        }
+        for (int i = 0; i < preempt.size(); i++) {
+            LlmRequest r = runningOn(e, preempt.get(i), "preempted");
+            preempt(e, r, now);
+        }
+        long prefillTokens = 0;
+        long prefillPairs = 0;
+        int decodeTokens = e.running.size();
+        long decodeContext = e.kvUsed;
+        for (int i = 0; i < admit.size(); i++) {
+            LlmRequest r = (LlmRequest) admit.get(i);
+            if (e.running.size() >= e.config.slots()) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + admit.size()
+                        + " calls with " + e.running.size() + " of " + e.config.slots() + " slots already taken");
+            }
+            long need = r.promptTokens() + r.generated + 1L;
+            if (need > e.freeKvTokens()) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + r + " needing " + need
+                        + " KV tokens with only " + e.freeKvTokens() + " free");
+            }
+            int context = r.promptTokens() + r.generated;
+            if (r.snapshot == null) {
+                prefillTokens += context;
+                prefillPairs += (long) context * (context + 1) / 2;
+            } else {
+                ContextSnapshot s = r.snapshot;
+                long bytes = e.context.restore(s);
+                if (s.mode() == PreemptionMode.SWAP) {
+                    r.swappedInBytes += bytes;
+                    e.pendingSwapBytes += bytes;
+                    decodeTokens++;
+                    decodeContext += context;
+                } else {
+                    r.recomputedTokens += s.contextTokens();
+                    prefillTokens += context;
+                    prefillPairs += (long) context * (context + 1) / 2;
+                }
+                r.snapshot = null;
+            }
+            r.state = LlmRequest.State.RUNNING;
+            r.admittedAt = now;
+            if (r.firstAdmittedAt < 0) {
+                r.firstAdmittedAt = now;
+            }
+            r.tokensSinceAdmitted = 0;
+            e.kvUsed += context;
+            e.running.add(r);
+        }
+        if (e.running.isEmpty()) {
+            if (e.pendingSwapBytes > 0 || e.scheduler.queued() > 0) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
+                        + e.scheduler.queued() + " calls queued");
+            }
+            return;
+        }
+        checkEngine(e);
+        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
+        long nanos = e.config.costModel().stepNanos(new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext));
+        if (e.pendingSwapBytes > 0) {
+            nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
+            e.pendingSwapBytes = 0;
+        }
+        metrics.step(nanos, e.running.size(), e.kvUsed);
+        e.stepInFlight = true;
+        timer.at(now + nanos, e.stepEnd);
+    }
+
+    private LlmRequest runningOn(Engine e, CallView v, String what) {
+        if (!(v instanceof LlmRequest r) || r.engine != e || r.state != LlmRequest.State.RUNNING) {
+            throw new SchedulerContractException(e.scheduler.name(), e.id, what + " " + v + " which is not running on this engine");
+        }
+        return r;
+    }
+
+    private void preempt(Engine e, LlmRequest r, long now) {
+        e.running.remove(r);
+        int context = r.promptTokens() + r.generated;
+        e.kvUsed -= context;
+        ContextSnapshot s = e.context.take(r.id, context, now);
+        r.snapshot = s;
+        r.swappedOutBytes += s.bytes();
+        e.pendingSwapBytes += s.bytes();
+        r.preemptions++;
+        r.state = LlmRequest.State.QUEUED;
+        r.enqueuedAt = now;
+        r.tokensSinceAdmitted = 0;
+        e.scheduler.requeue(r, now);
+    }
+
+    // ---- invariants ---------------------------------------------------------------------------
+
+    private static void checkEngine(Engine e) {
+        if (e.running.size() > e.config.slots()) {
+            throw new InvariantViolation("engine " + e.id + " runs " + e.running.size() + " calls in " + e.config.slots() + " slots");
+        }
+        if (e.kvUsed + e.running.size() > e.config.kvCapacityTokens() || e.kvUsed < 0) {
+            throw new InvariantViolation("engine " + e.id + " KV " + e.kvUsed + " + " + e.running.size()
+                    + " next tokens exceeds capacity " + e.config.kvCapacityTokens());
+        }
+        if (e.context.hostUsedBytes() > e.context.hostSwapBytes() || e.context.hostUsedBytes() < 0) {
+            throw new InvariantViolation("engine " + e.id + " host swap " + e.context.hostUsedBytes() + " of " + e.context.hostSwapBytes());
+        }
+    }
+
+    /** Swapped-in bytes equal swapped-out bytes of resumed snapshots; {@code held} is still out. */
+    private static void checkSnapshotBalance(LlmRequest r, long held) {
+        if (r.swappedOutBytes - r.swappedInBytes != held) {
+            throw new InvariantViolation(r + ": swapped out " + r.swappedOutBytes + " B, in " + r.swappedInBytes
+                    + " B, still held " + held + " B");
+        }
+    }
+
+    // ---- end of run -------------------------------------------------------------------------------
+
+    /**
+     * Ends the run at {@code now}: calls still queued or running are recorded as unfinished (by
+     * id), agents still alive as unfinished (by pid), and the end-of-run invariants are checked.
+     */
+    public void finish(long now) {
+        inFlight.sort(Comparator.comparingLong(r -> r.id));
+        for (LlmRequest r : inFlight) {
+            long held = r.snapshot == null ? 0 : r.snapshot.bytes();
+            checkSnapshotBalance(r, held);
+            if (r.snapshot != null) {
+                r.engine.context.discard(r.snapshot);
+            }
+            metrics.call(r.record(CallStatus.UNFINISHED));
+        }
+        inFlight.clear();
+        alive.sort(Comparator.comparingLong(a -> a.process.pid()));
+        for (AgentRun a : alive) {
+            metrics.agent(a.record(-1));
+        }
+        alive.clear();
+        for (Engine e : engines) {
+            if (e.context.hostUsedBytes() != 0) {
+                throw new InvariantViolation("engine " + e.id + " still holds " + e.context.hostUsedBytes()
+                        + " B of host swap after every snapshot was resumed or discarded");
+            }
+        }
+        if (metrics.llmSubmitted() != metrics.llmCompleted() + metrics.llmUnfinished() + metrics.llmRejected()) {
+            throw new InvariantViolation("submitted " + metrics.llmSubmitted() + " LLM calls but completed "
+                    + metrics.llmCompleted() + " + unfinished " + metrics.llmUnfinished() + " + rejected " + metrics.llmRejected());
+        }
+        if (metrics.outputTokensServed() != metrics.outputTokensAsked()) {
+            throw new InvariantViolation("served " + metrics.outputTokensServed() + " output tokens for completed calls that asked for "
+                    + metrics.outputTokensAsked());
+        }
+    }
+
+    /** Context-manager counters of every engine. */
+    public SnapshotCounters[] snapshotCounters() {
+        SnapshotCounters[] c = new SnapshotCounters[engines.length];
+        for (int i = 0; i < engines.length; i++) {
+            c[i] = engines[i].context.counters();
+        }
+        return c;
+    }
+
+    /** Total KV capacity of the cluster in tokens. */
+    public long kvCapacityTokens() {
+        long t = 0;
+        for (Engine e : engines) {
+            t += e.config.kvCapacityTokens();
+        }
+        return t;
+    }
+
+    private void removeInFlight(LlmRequest r) {
+        int i = r.inFlightIndex;
+        LlmRequest last = inFlight.remove(inFlight.size() - 1);
+        if (last != r) {
+            inFlight.set(i, last);
+            last.inFlightIndex = i;
+        }
+        r.inFlightIndex = -1;
+    }
+
+    private void removeAlive(AgentRun a) {
+        int i = a.aliveIndex;
+        AgentRun last = alive.remove(alive.size() - 1);
+        if (last != a) {
+            alive.set(i, last);
+            last.aliveIndex = i;
+        }
+        a.aliveIndex = -1;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.aiosim.kernel.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The hardware and model catalog: GPUs and models by name, read from a properties file so
+ * researchers can add their own without code. Keys are {@code gpu.NAME.FIELD} and
+ * {@code model.NAME.FIELD}; the bundled file is {@code catalog.properties} beside this class.
+ */
+public final class Catalog {
+    private static final String[] GPU_FIELDS = {"peak-flops", "hbm-bytes-per-sec", "memory-bytes", "pcie-bytes-per-sec"};
+    private static final String[] MODEL_FIELDS = {"params", "layers", "query-heads", "kv-heads", "head-dim",
+        "dtype-bytes", "tensor-parallel"};
+
+    private final Map<String, GpuSpec> gpus;
+    private final Map<String, ModelSpec> models;
+
+    private Catalog(Map<String, GpuSpec> gpus, Map<String, ModelSpec> models) {
+        this.gpus = Collections.unmodifiableMap(gpus);
+        this.models = Collections.unmodifiableMap(models);
+    }
+
+    /** The catalog bundled with aiosim. */
+    public static Catalog bundled() {
+        try (InputStream in = Catalog.class.getResourceAsStream("catalog.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("bundled catalog.properties is missing from the kernel jar");
+            }
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(p, "bundled catalog.properties");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled catalog", e);
+        }
+    }
+
+    /** A catalog from a file of the same format. */
+    public static Catalog load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return parse(p, file.toString());
+    }
+
+    static Catalog parse(Properties p, String source) {
+        Map<String, GpuSpec> gpus = new TreeMap<>();
+        Map<String, ModelSpec> models = new TreeMap<>();
+        for (String name : names(p, "gpu.")) {
+            gpus.put(name, new GpuSpec(name,
+                    number(p, source, "gpu." + name + ".peak-flops"),
+                    number(p, source, "gpu." + name + ".hbm-bytes-per-sec"),
+                    number(p, source, "gpu." + name + ".memory-bytes"),
+                    number(p, source, "gpu." + name + ".pcie-bytes-per-sec")));
+        }
+        for (String name : names(p, "model.")) {
+            models.put(name, new ModelSpec(name,
+                    number(p, source, "model." + name + ".params"),
+                    (int) number(p, source, "model." + name + ".layers"),
+                    (int) number(p, source, "model." + name + ".query-heads"),
+                    (int) number(p, source, "model." + name + ".kv-heads"),
+                    (int) number(p, source, "model." + name + ".head-dim"),
+                    (int) number(p, source, "model." + name + ".dtype-bytes"),
+                    (int) number(p, source, "model." + name + ".tensor-parallel")));
+        }
+        for (String key : p.stringPropertyNames()) {
+            String[] parts = key.split("\\.", 3);
+            boolean known = parts.length == 3
+                    && (parts[0].equals("gpu") && contains(GPU_FIELDS, parts[2])
+                        || parts[0].equals("model") && contains(MODEL_FIELDS, parts[2]));
+            if (!known) {
+                throw new IllegalArgumentException(source + ": key '" + key + "': expected gpu.NAME."
+                        + String.join("|", GPU_FIELDS) + " or model.NAME." + String.join("|", MODEL_FIELDS));
+            }
+        }
+        return new Catalog(gpus, models);
+    }
+
+    private static boolean contains(String[] a, String s) {
+        for (String x : a) {
+            if (x.equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TreeSet<String> names(Properties p, String prefix) {
+        TreeSet<String> names = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                int dot = key.lastIndexOf('.');
+                if (dot > prefix.length()) {
+                    names.add(key.substring(prefix.length(), dot));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static double number(Properties p, String source, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException(source + ": key '" + key + "' is missing");
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": key '" + key + "': expected a positive number, got '" + v + "'");
+        }
+    }
+
+    public GpuSpec gpu(String name) {
+        GpuSpec g = gpus.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("unknown gpu '" + name + "'; known: " + String.join(", ", gpus.keySet()));
+        }
+        return g;
+    }
+
+    public ModelSpec model(String name) {
+        ModelSpec m = models.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", models.keySet()));
+        }
+        return m;
+    }
+
+    public Map<String, GpuSpec> gpus() {
+        return gpus;
+    }
+
+    public Map<String, ModelSpec> models() {
+        return models;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.aiosim.kernel.metrics;
+
+/** How an LLM call ended within a run. */
+public enum CallStatus {
+    COMPLETED,
+    /** Still queued or running when the horizon was reached. */
+    UNFINISHED,
+    /** Refused on submission: its prompt plus output can never fit an engine's KV pool. */
+    REJECTED
+}

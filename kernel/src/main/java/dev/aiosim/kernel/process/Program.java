@@ -1,0 +1,15 @@
+package dev.aiosim.kernel.process;
+
+/**
+ * What an agent does: a generator of syscalls, one at a time. The next syscall may depend on the
+ * result of the last one (a ReAct loop, a replayed session). Programs are driven by the kernel
+ * thread only and must be deterministic given their own seeded randomness.
+ */
+@FunctionalInterface
+public interface Program {
+    /**
+     * @param previous result of the previous syscall, or {@code null} when the agent starts
+     * @return the next syscall, or {@code null} when the agent is done
+     */
+    Syscall next(SyscallResult previous);
+}

@@ -1,0 +1,24 @@
+package dev.aiosim.kernel.process;
+
+/**
+ * What an agent's program learns when one of its syscalls ends.
+ *
+ * @param call the syscall
+ * @param submittedAt virtual time it was submitted
+ * @param completedAt virtual time it ended
+ * @param status how it ended
+ * @param outputTokens tokens generated (LLM calls), 0 otherwise
+ */
+public record SyscallResult(Syscall call, long submittedAt, long completedAt, Status status, int outputTokens) {
+
+    /** How a syscall ended. */
+    public enum Status {
+        COMPLETED,
+        /** The kernel refused it, e.g. an LLM call that can never fit in any engine's KV pool. */
+        REJECTED
+    }
+
+    public boolean ok() {
+        return status == Status.COMPLETED;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.aiosim.kernel.sim;
+
+import dev.aiosim.kernel.core.InvariantViolation;
+import dev.aiosim.kernel.core.Kernel;
+import dev.aiosim.kernel.core.KernelConfig;
+import dev.aiosim.kernel.metrics.MetricsSink;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.kernel.metrics.Slo;
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.resource.Timer;
+import dev.aiosim.kernel.scheduler.SchedulerFactory;
+import dev.aiosim.kernel.time.EventQueue;
+import dev.aiosim.kernel.time.EventTarget;
+import java.util.Arrays;
+import java.util.function.LongConsumer;
+
+/**
+ * One run in simulated time: pulls agent arrivals from a source one ahead, feeds them and every
+ * scheduled wake-up to the kernel in (time, sequence) order, and stops when nothing is left or
+ * the horizon is reached. Checks that virtual time never goes back.
+ */
+public final class Simulation implements Timer {
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    private final EventQueue queue = new EventQueue();
+    private EventTarget[] targets = new EventTarget[1024];
+    private int[] free = new int[1024];
+    private int freeCount;
+    private int nextSlot;
+
+    private final Kernel kernel;
+    private final RunMetrics metrics;
+    private final AgentSource source;
+    private final long horizon;
+    private final LongConsumer progress;
+    private long now;
+    private long events;
+    private AgentArrival pending;
+    private final EventTarget arrivalTarget = this::onArrival;
+
+    /**
+     * @param config cluster and resources
+     * @param schedulers one policy instance per engine
+     * @param source agent arrivals in time order
+     * @param sink receives call and agent rows
+     * @param slo objectives for goodput
+     * @param horizonNanos stop time (events after it are not processed), Long.MAX_VALUE for none
+     * @param progress called now and then with the current virtual time, may be null
+     */
+    public Simulation(KernelConfig config, SchedulerFactory schedulers, AgentSource source, MetricsSink sink, Slo slo,
+                      long horizonNanos, LongConsumer progress) {
+        this.metrics = new RunMetrics(sink, slo);
+        this.kernel = new Kernel(config, schedulers, metrics, this);
+        this.source = source;
+        this.horizon = horizonNanos;
+        this.progress = progress;
+    }
+
+    /** Runs to the end and returns the metrics; can be called once. */
+    public RunMetrics run() {
+        long wallStart = System.nanoTime();
+        pullArrival();
+        while (!queue.isEmpty()) {
+            long t = queue.peekTime();
+            if (t > horizon) {
+                now = horizon;
+                break;
+            }
+            if (t < now) {
+                throw new InvariantViolation("virtual time went back from " + now + " to " + t);
+            }
+            now = t;
+            int slot = queue.poll();
+            EventTarget target = targets[slot];
+            targets[slot] = null;
+            free[freeCount++] = slot;
+            events++;
+            target.fire(t);
+            if (progress != null && (events & (PROGRESS_EVERY - 1)) == 0) {
+                progress.accept(now);
+            }
+        }
+        if (pending != null && pending.time() > horizon) {
+            now = horizon; // arrivals beyond the horizon never start
+        }
+        kernel.finish(now);
+        metrics.finish(now, events, System.nanoTime() - wallStart, source.skippedRows(), kernel.engines().size(),
+                kernel.kvCapacityTokens(), kernel.snapshotCounters());
+        if (progress != null) {
+            progress.accept(now);
+        }
+        return metrics;
+    }
+
+    private void onArrival(long t) {
+        AgentArrival a = pending;
+        pending = null;
+        kernel.arrive(a.agent(), t);
+        pullArrival();
+    }
+
+    private void pullArrival() {
+        AgentArrival next = source.next();
+        if (next == null) {
+            return;
+        }
+        if (next.time() < now) {
+            throw new IllegalArgumentException("agent " + next.agent().pid() + " arrives at " + next.time()
+                    + " ns, before the previous arrival at " + now + " ns: arrivals must be in time order");
+        }
+        pending = next;
+        at(next.time(), arrivalTarget);
+    }
+
+    @Override
+    public void at(long time, EventTarget target) {
+        if (time < now) {
+            throw new InvariantViolation("event scheduled at " + time + " before now " + now);
+        }
+        int slot;
+        if (freeCount > 0) {
+            slot = free[--freeCount];
+        } else {
+            slot = nextSlot++;
+            if (slot == targets.length) {
+                targets = Arrays.copyOf(targets, slot * 2);
+                free = Arrays.copyOf(free, slot * 2);
+            }
+        }
+        targets[slot] = target;
+        queue.add(time, slot);
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public long now() {
+        return now;
+    }
+}
