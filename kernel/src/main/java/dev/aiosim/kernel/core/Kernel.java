@@ -124,9 +124,8 @@ public final class Kernel {
         r.inFlightIndex = inFlight.size();
         inFlight.add(r);
         e.scheduler.enqueue(r, now);
-        if (!e.stepInFlight && !e.wakePending) {
-            e.wakePending = true;
-            timer.at(now, e.wake);
+        if (!e.stepInFlight) {
+            requestStep(e);
         }
     }
 
@@ -163,6 +162,14 @@ public final class Kernel {
 
     // ---- engines ----------------------------------------------------------------------------
 
+    /** Asks for a scheduling round on {@code e} at the end of this instant (at most one pending). */
+    private void requestStep(Engine e) {
+        if (!e.wakePending) {
+            e.wakePending = true;
+            timer.endOfInstant(e.wake);
+        }
+    }
+
     void onWake(Engine e, long now) {
         e.wakePending = false;
         if (!e.stepInFlight) {
@@ -172,7 +179,6 @@ public final class Kernel {
 
     void onStepEnd(Engine e, long now) {
         e.stepInFlight = false;
-        e.wakePending = true; // completions below may submit calls to this engine: no extra wake-up
         ArrayList<LlmRequest> running = e.running;
         ArrayList<LlmRequest> finished = finishedScratch;
         finished.clear();
@@ -222,8 +228,7 @@ public final class Kernel {
                         r.generated), now);
             }
         }
-        e.wakePending = false;
-        scheduleStep(e, now);
+        requestStep(e);
     }
 
     private void scheduleStep(Engine e, long now) {

@@ -6,7 +6,14 @@ import dev.aiosim.kernel.time.EventTarget;
  * How kernel components ask to be woken at a virtual time. The discrete-event loop implements it
  * with its event queue; a live runtime can implement it with real timers.
  */
-@FunctionalInterface
 public interface Timer {
+    /** Wakes {@code target} at virtual time {@code time} (not before now). */
     void at(long time, EventTarget target);
+
+    /**
+     * Wakes {@code target} at the current time, after every event already due at this time has
+     * been handled. Engines schedule their next step this way, so that calls arriving at the same
+     * instant join the same batch whatever order their events came in.
+     */
+    void endOfInstant(EventTarget target);
 }

@@ -12,6 +12,7 @@ import dev.aiosim.kernel.resource.Timer;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.time.EventQueue;
 import dev.aiosim.kernel.time.EventTarget;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
@@ -38,6 +39,7 @@ public final class Simulation implements Timer {
     private long events;
     private AgentArrival pending;
     private final EventTarget arrivalTarget = this::onArrival;
+    private final ArrayDeque<EventTarget> deferred = new ArrayDeque<>();
 
     /**
      * @param config cluster and resources
@@ -61,7 +63,16 @@ public final class Simulation implements Timer {
     public RunMetrics run() {
         long wallStart = System.nanoTime();
         pullArrival();
-        while (!queue.isEmpty()) {
+        while (true) {
+            if (!deferred.isEmpty() && (queue.isEmpty() || queue.peekTime() > now)) {
+                EventTarget target = deferred.pollFirst();
+                events++;
+                target.fire(now);
+                continue;
+            }
+            if (queue.isEmpty()) {
+                break;
+            }
             long t = queue.peekTime();
             if (t > horizon) {
                 now = horizon;
@@ -130,6 +141,11 @@ public final class Simulation implements Timer {
         }
         targets[slot] = target;
         queue.add(time, slot);
+    }
+
+    @Override
+    public void endOfInstant(EventTarget target) {
+        deferred.addLast(target);
     }
 
     public Kernel kernel() {

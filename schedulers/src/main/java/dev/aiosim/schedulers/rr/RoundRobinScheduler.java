@@ -1,0 +1,66 @@
+package dev.aiosim.schedulers.rr;
+
+import dev.aiosim.kernel.scheduler.CallView;
+import dev.aiosim.kernel.scheduler.Decision;
+import dev.aiosim.kernel.scheduler.EngineView;
+import dev.aiosim.kernel.scheduler.Scheduler;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Round-robin as in AIOS's RR scheduler (Mei et al., "AIOS: LLM Agent Operating System",
+ * arXiv:2403.16878): each admitted call runs for a quantum; when it expires and others are
+ * waiting, the call is preempted (its context snapshotted) and queued at the tail. aiosim counts
+ * the quantum in tokens or virtual time and checks it at step boundaries. At most as many
+ * expired calls are preempted as there are calls waiting, oldest admission first, so that a lone
+ * waiter does not evict a whole batch.
+ */
+public final class RoundRobinScheduler implements Scheduler {
+    private final Quantum quantum;
+    private final ArrayDeque<CallView> queue = new ArrayDeque<>();
+
+    public RoundRobinScheduler(Quantum quantum) {
+        this.quantum = quantum;
+    }
+
+    @Override
+    public String name() {
+        return "rr";
+    }
+
+    @Override
+    public void enqueue(CallView call, long now) {
+        queue.addLast(call);
+    }
+
+    @Override
+    public void requeue(CallView call, long now) {
+        queue.addLast(call);
+    }
+
+    @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public void decide(EngineView engine, long now, Decision decision) {
+        int waiting = queue.size();
+        if (waiting == 0) {
+            return;
+        }
+        List<? extends CallView> running = engine.running();
+        int preempted = 0;
+        for (int i = 0; i < running.size() && preempted < waiting; i++) {
+            CallView c = running.get(i);
+            if (quantum.expired(c, now)) {
+                decision.preempt(c);
+                preempted++;
+            }
+        }
+        CallView head;
+        while ((head = queue.peekFirst()) != null && decision.canAdmit(head)) {
+            decision.admit(queue.pollFirst());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.aiosim.schedulers;
+
+import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.core.KernelConfig;
+import dev.aiosim.kernel.engine.ConstantCostModel;
+import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.metrics.AgentRecord;
+import dev.aiosim.kernel.metrics.CallRecord;
+import dev.aiosim.kernel.metrics.MetricsSink;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.kernel.metrics.Slo;
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.Program;
+import dev.aiosim.kernel.process.Syscall;
+import dev.aiosim.kernel.scheduler.SchedulerFactory;
+import dev.aiosim.kernel.scheduler.SchedulerRegistry;
+import dev.aiosim.kernel.sim.Simulation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Builds small simulations for tests and keeps every row the kernel emits. */
+final class Harness implements MetricsSink {
+    static final long MS = 1_000_000L;
+
+    final List<CallRecord> calls = new ArrayList<>();
+    final List<AgentRecord> agents = new ArrayList<>();
+    RunMetrics metrics;
+
+    @Override
+    public void call(CallRecord record) {
+        calls.add(record);
+    }
+
+    @Override
+    public void agent(AgentRecord record) {
+        agents.add(record);
+    }
+
+    /** Calls sorted by id. */
+    List<CallRecord> callsById() {
+        List<CallRecord> c = new ArrayList<>(calls);
+        c.sort(Comparator.comparingLong(CallRecord::callId));
+        return c;
+    }
+
+    static EngineConfig constantEngine(int slots, long kvTokens, PreemptionMode mode, long kvBytesPerToken,
+                                       long hostSwap, double pcieBytesPerSec) {
+        return new EngineConfig(slots, kvTokens, kvBytesPerToken, mode, hostSwap, pcieBytesPerSec,
+                new ConstantCostModel(MS));
+    }
+
+    static SchedulerFactory policy(String name, Map<String, String> params) {
+        return SchedulerRegistry.load().factory(name, params);
+    }
+
+    /** A program that issues the given syscalls in order, whatever the results. */
+    static Program script(Syscall... calls) {
+        Iterator<Syscall> it = List.of(calls).iterator();
+        return previous -> it.hasNext() ? it.next() : null;
+    }
+
+    static AgentArrival agent(long pid, long at, int priority, Syscall... calls) {
+        return new AgentArrival(at, new AgentProcess(pid, "a" + pid, priority, 1.0, "default", script(calls)));
+    }
+
+    static AgentSource source(List<AgentArrival> arrivals) {
+        Iterator<AgentArrival> it = arrivals.iterator();
+        return () -> it.hasNext() ? it.next() : null;
+    }
+
+    RunMetrics run(KernelConfig config, SchedulerFactory policy, List<AgentArrival> arrivals, long horizon) {
+        metrics = new Simulation(config, policy, source(arrivals), this, Slo.NONE, horizon, null).run();
+        return metrics;
+    }
+}
