@@ -56,6 +56,20 @@ public final class Catalog {
     static Catalog parse(Properties p, String source) {
         Map<String, GpuSpec> gpus = new TreeMap<>();
         Map<String, ModelSpec> models = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            // names may contain dots (Llama-3.1-8B): the field is what follows the last dot
+            int first = key.indexOf('.');
+            int last = key.lastIndexOf('.');
+            String kind = first < 0 ? key : key.substring(0, first);
+            String field = key.substring(last + 1);
+            boolean known = last > first + 1
+                    && (kind.equals("gpu") && contains(GPU_FIELDS, field)
+                        || kind.equals("model") && contains(MODEL_FIELDS, field));
+            if (!known) {
+                throw new IllegalArgumentException(source + ": key '" + key + "': expected gpu.NAME."
+                        + String.join("|", GPU_FIELDS) + " or model.NAME." + String.join("|", MODEL_FIELDS));
+            }
+        }
         for (String name : names(p, "gpu.")) {
             gpus.put(name, new GpuSpec(name,
                     number(p, source, "gpu." + name + ".peak-flops"),
@@ -72,16 +86,6 @@ public final class Catalog {
                     (int) number(p, source, "model." + name + ".head-dim"),
                     (int) number(p, source, "model." + name + ".dtype-bytes"),
                     (int) number(p, source, "model." + name + ".tensor-parallel")));
-        }
-        for (String key : p.stringPropertyNames()) {
-            String[] parts = key.split("\\.", 3);
-            boolean known = parts.length == 3
-                    && (parts[0].equals("gpu") && contains(GPU_FIELDS, parts[2])
-                        || parts[0].equals("model") && contains(MODEL_FIELDS, parts[2]));
-            if (!known) {
-                throw new IllegalArgumentException(source + ": key '" + key + "': expected gpu.NAME."
-                        + String.join("|", GPU_FIELDS) + " or model.NAME." + String.join("|", MODEL_FIELDS));
-            }
         }
         return new Catalog(gpus, models);
     }

@@ -1,0 +1,187 @@
+package dev.aiosim.schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.core.KernelConfig;
+import dev.aiosim.kernel.engine.ConstantCostModel;
+import dev.aiosim.kernel.engine.CostModel;
+import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.metrics.AgentRecord;
+import dev.aiosim.kernel.metrics.CallRecord;
+import dev.aiosim.kernel.metrics.CallStatus;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.MemoryCall;
+import dev.aiosim.kernel.process.Program;
+import dev.aiosim.kernel.process.StorageCall;
+import dev.aiosim.kernel.process.Syscall;
+import dev.aiosim.kernel.process.ToolCall;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * DESIGN.md §10 invariants on randomised runs: every policy, both preemption modes, many seeds,
+ * tight slots, tight KV and small host swap so that preemption, swap fallback and KV victims all
+ * happen. The kernel checks slot/KV/swap bounds and virtual time itself and throws on violation;
+ * this test checks the end-to-end accounting from the rows it emits.
+ */
+class RandomRunInvariantsTest {
+    private static final List<Map.Entry<String, Map<String, String>>> POLICIES = List.of(
+            Map.entry("fifo", Map.of()),
+            Map.entry("rr", Map.of("quantum", "3")),
+            Map.entry("rr", Map.of("quantum", "5ms")),
+            Map.entry("priority", Map.of()),
+            Map.entry("priority", Map.of("aging", "20ms")));
+
+    static Stream<Arguments> runs() {
+        List<Arguments> a = new ArrayList<>();
+        for (var p : POLICIES) {
+            for (PreemptionMode mode : PreemptionMode.values()) {
+                for (long seed = 1; seed <= 12; seed++) {
+                    a.add(Arguments.of(p.getKey(), p.getValue(), mode, seed));
+                }
+            }
+        }
+        return a.stream();
+    }
+
+    /** A random program of LLM, tool, memory and storage calls, drawn from its own stream. */
+    static Program randomProgram(SplittableRandom rnd) {
+        int n = 1 + rnd.nextInt(6);
+        List<Syscall> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int kind = rnd.nextInt(10);
+            if (kind < 6) {
+                calls.add(new LlmCall(1 + rnd.nextInt(60), 1 + rnd.nextInt(40), rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(30) : 0));
+            } else if (kind < 8) {
+                calls.add(new ToolCall("t", rnd.nextLong(20_000_000)));
+            } else if (kind < 9) {
+                calls.add(new MemoryCall("read", rnd.nextLong(2_000_000)));
+            } else {
+                calls.add(new StorageCall("write", rnd.nextLong(5_000_000)));
+            }
+        }
+        return Harness.script(calls.toArray(Syscall[]::new));
+    }
+
+    static List<AgentArrival> randomAgents(SplittableRandom rnd, int count) {
+        List<AgentArrival> agents = new ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < count; i++) {
+            if (rnd.nextInt(3) > 0) {
+                t += rnd.nextLong(8_000_000);
+            }
+            agents.add(new AgentArrival(t, new AgentProcess(i, "a" + i, rnd.nextInt(3), 1 + rnd.nextInt(3), "g",
+                    randomProgram(rnd.split()))));
+        }
+        return agents;
+    }
+
+    static KernelConfig randomCluster(SplittableRandom rnd, PreemptionMode mode) {
+        int slots = 1 + rnd.nextInt(6);
+        long kv = 70 + rnd.nextInt(300); // tight: a few calls at most, and now and then too small for one
+        long kvBytes = 1 + rnd.nextInt(64);
+        long hostSwap = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(4000);
+        CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
+                : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
+        EngineConfig e = new EngineConfig(slots, kv, kvBytes, mode, hostSwap, 1e6 + rnd.nextInt(1_000_000), cost);
+        int engines = 1 + rnd.nextInt(3);
+        return new KernelConfig(java.util.Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
+                rnd.nextInt(3), rnd.nextInt(2), 0);
+    }
+
+    private static final Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The random runs must actually reach the situations the invariants are about. */
+    @AfterAll
+    static void everySituationWasExercised() {
+        assertThat(seen).containsKeys("preemptions", "swap-outs", "swap-fallbacks", "recomputes", "rejected", "unfinished");
+        assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
+    @MethodSource("runs")
+    void accountingHolds(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 7919 + mode.ordinal());
+        KernelConfig cluster = randomCluster(rnd, mode);
+        List<AgentArrival> agents = randomAgents(rnd, 40 + rnd.nextInt(40));
+        long horizon = seed % 3 == 0 ? 150_000_000L : Long.MAX_VALUE;
+        Harness h = new Harness();
+        RunMetrics m = h.run(cluster, Harness.policy(policy, params), agents, horizon);
+
+        // every submitted call is reported exactly once: completed, unfinished or rejected
+        Set<Long> ids = new HashSet<>();
+        for (CallRecord c : h.calls) {
+            assertThat(ids.add(c.callId())).as("call %d reported twice", c.callId()).isTrue();
+        }
+        assertThat((long) h.calls.size()).isEqualTo(m.llmSubmitted());
+        assertThat(m.llmCompleted() + m.llmUnfinished() + m.llmRejected()).isEqualTo(m.llmSubmitted());
+        if (horizon == Long.MAX_VALUE) {
+            assertThat(m.llmUnfinished()).isZero();
+            assertThat(m.agentsFinished()).isEqualTo(agents.size());
+            assertThat(m.otherCompleted()).isEqualTo(m.otherSubmitted());
+        }
+        long asked = 0;
+        long served = 0;
+        for (CallRecord c : h.calls) {
+            if (c.status() == CallStatus.COMPLETED) {
+                // output tokens served = tokens asked; times ordered; swap bytes balanced
+                assertThat(c.generatedTokens()).isEqualTo(c.outputTokens());
+                assertThat(c.firstAdmittedAt()).isBetween(c.submittedAt(), c.firstTokenAt());
+                assertThat(c.completedAt()).isGreaterThanOrEqualTo(c.firstTokenAt());
+                assertThat(c.swappedInBytes()).isEqualTo(c.swappedOutBytes());
+                asked += c.outputTokens();
+                served += c.generatedTokens();
+            } else {
+                assertThat(c.generatedTokens()).isLessThan(c.outputTokens());
+                assertThat(c.swappedInBytes()).isLessThanOrEqualTo(c.swappedOutBytes());
+            }
+            if (mode == PreemptionMode.RECOMPUTE) {
+                assertThat(c.swappedOutBytes()).isZero();
+            }
+        }
+        assertThat(served).isEqualTo(asked).isEqualTo(m.outputTokensServed());
+        assertThat(m.snapshots().bytesIn()).isEqualTo(h.calls.stream().mapToLong(CallRecord::swappedInBytes).sum());
+        assertThat(m.snapshots().snapshots()).isEqualTo(h.calls.stream().mapToLong(CallRecord::preemptions).sum());
+        assertThat((long) h.agents.size()).isEqualTo(m.agentsArrived());
+        seen.merge("preemptions", m.preemptions(), Long::sum);
+        seen.merge("swap-outs", m.snapshots().swapOuts(), Long::sum);
+        seen.merge("swap-fallbacks", m.snapshots().swapFallbacks(), Long::sum);
+        seen.merge("recomputes", m.snapshots().recomputes(), Long::sum);
+        seen.merge("rejected", m.llmRejected(), Long::sum);
+        seen.merge("unfinished", m.llmUnfinished(), Long::sum);
+        assertThat(h.agents.stream().map(AgentRecord::pid).distinct().count()).isEqualTo(h.agents.size());
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
+    @MethodSource("runs")
+    void sameSeedSameRows(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+        if (seed > 3) {
+            return; // determinism on a subset keeps the suite quick
+        }
+        List<CallRecord> first = rows(policy, params, mode, seed);
+        List<CallRecord> second = rows(policy, params, mode, seed);
+        assertThat(second).isEqualTo(first);
+    }
+
+    private static List<CallRecord> rows(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        KernelConfig cluster = randomCluster(rnd, mode);
+        List<AgentArrival> agents = randomAgents(rnd, 60);
+        Harness h = new Harness();
+        h.run(cluster, Harness.policy(policy, params), agents, Long.MAX_VALUE);
+        return h.calls;
+    }
+}
