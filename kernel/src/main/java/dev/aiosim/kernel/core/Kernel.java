@@ -135,24 +135,31 @@ public final class Kernel {
         final Syscall call;
         final long latency;
         final long submittedAt;
+        final Resource<OtherCall> resource;
 
-        OtherCall(AgentRun agent, Syscall call, long latency, long submittedAt) {
+        OtherCall(AgentRun agent, Syscall call, long latency, long submittedAt, Resource<OtherCall> resource) {
             this.agent = agent;
             this.call = call;
             this.latency = latency;
             this.submittedAt = submittedAt;
+            this.resource = resource;
         }
 
         @Override
         public long latencyNanos() {
             return latency;
         }
+
+        @Override
+        public void fire(long now) {
+            resource.complete(this, now);
+        }
     }
 
     private void submitOther(AgentRun agent, Syscall call, long latency, Resource<OtherCall> resource, long now) {
         agent.otherCalls++;
         metrics.onOtherSubmitted();
-        resource.submit(new OtherCall(agent, call, latency, now), now);
+        resource.submit(new OtherCall(agent, call, latency, now, resource), now);
     }
 
     private void otherDone(OtherCall c, long now) {

@@ -10,8 +10,12 @@ import java.util.ArrayDeque;
  * @param <R> the request type, carrying its latency
  */
 public final class Resource<R extends Resource.Request> {
-    /** A request to a resource. */
-    public interface Request {
+    /**
+     * A request to a resource. It is its own completion event: when it fires it must call
+     * {@link Resource#complete} on the resource it was submitted to (one object per request, no
+     * wrapper, since every tool call goes through here).
+     */
+    public interface Request extends EventTarget {
         long latencyNanos();
     }
 
@@ -55,26 +59,18 @@ public final class Resource<R extends Resource.Request> {
 
     private void start(R request, long now) {
         busy++;
-        timer.at(now + request.latencyNanos(), new Completion(request));
+        timer.at(now + request.latencyNanos(), request);
     }
 
-    private final class Completion implements EventTarget {
-        private final R request;
-
-        Completion(R request) {
-            this.request = request;
+    /** Called by a request's event when its latency has passed. */
+    public void complete(R request, long now) {
+        busy--;
+        served++;
+        R next = queue.poll();
+        if (next != null) {
+            start(next, now);
         }
-
-        @Override
-        public void fire(long now) {
-            busy--;
-            served++;
-            R next = queue.poll();
-            if (next != null) {
-                start(next, now);
-            }
-            done.done(request, now);
-        }
+        done.done(request, now);
     }
 
     public String name() {
