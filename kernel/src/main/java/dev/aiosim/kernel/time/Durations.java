@@ -19,23 +19,28 @@ public final class Durations {
         return m.matches() && m.group(2) != null;
     }
 
-    /** Virtual nanoseconds; throws IllegalArgumentException with the expected forms. */
-    public static long parseNanos(String text) {
+    /** Seconds as a double (for distribution parameters); same forms and errors as {@link #parseNanos}. */
+    public static double parseSeconds(String text) {
         Matcher m = P.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a duration like 250ms, 1.5s, 2m or a number of seconds, got '" + text + "'");
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        double nanos = switch (unit) {
-            case "ns" -> v;
-            case "us" -> v * 1e3;
-            case "ms" -> v * 1e6;
-            case "s" -> v * 1e9;
-            case "m" -> v * 60e9;
-            case "h" -> v * 3600e9;
+        return switch (unit) {
+            case "ns" -> v / 1e9;
+            case "us" -> v / 1e6;
+            case "ms" -> v / 1e3;
+            case "s" -> v;
+            case "m" -> v * 60;
+            case "h" -> v * 3600;
             default -> throw new IllegalStateException(unit);
         };
+    }
+
+    /** Virtual nanoseconds; throws IllegalArgumentException with the expected forms. */
+    public static long parseNanos(String text) {
+        double nanos = parseSeconds(text) * 1e9;
         if (nanos > Long.MAX_VALUE) {
             throw new IllegalArgumentException("duration too large: '" + text + "'");
         }

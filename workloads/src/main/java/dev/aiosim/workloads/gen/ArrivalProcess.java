@@ -1,0 +1,53 @@
+package dev.aiosim.workloads.gen;
+
+import dev.aiosim.workloads.ArrivalSpec;
+import java.util.SplittableRandom;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.ExponentialDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
+
+/**
+ * Arrival times of generated agents, in non-decreasing virtual nanoseconds; exists so that
+ * closed (all at once) and open (renewal process) workloads share one generator.
+ */
+public interface ArrivalProcess {
+    /** The next agent's arrival time; never less than the previous one. */
+    long nextArrivalNanos();
+
+    /**
+     * The process a spec describes (see {@link ArrivalSpec}), drawing from {@code random}.
+     * Poisson: exponential gaps with mean 1/rate s. Gamma: shape 1/cv^2, scale cv^2/rate s.
+     */
+    static ArrivalProcess of(ArrivalSpec spec, SplittableRandom random) {
+        UniformRandomProvider rng = Seeds.provider(random);
+        return switch (spec.process()) {
+            case "all-at-once" -> () -> 0L;
+            case "poisson" -> renewal(ExponentialDistribution.of(1.0 / spec.rate()).createSampler(rng));
+            case "gamma" -> {
+                double shape = 1.0 / (spec.cv() * spec.cv());
+                double scale = 1.0 / (spec.rate() * shape);
+                yield renewal(GammaDistribution.of(shape, scale).createSampler(rng));
+            }
+            default -> throw new IllegalArgumentException("unknown arrival process '" + spec.process()
+                    + "', expected one of " + String.join(", ", ArrivalSpec.PROCESSES));
+        };
+    }
+
+    /** First arrival at 0, then one gap (in seconds) after another, rounded to whole nanoseconds. */
+    static ArrivalProcess renewal(ContinuousDistribution.Sampler gapSeconds) {
+        return new ArrivalProcess() {
+            private long t = -1;
+
+            @Override
+            public long nextArrivalNanos() {
+                if (t < 0) {
+                    t = 0;
+                } else {
+                    t = Math.addExact(t, Math.round(gapSeconds.sample() * 1e9));
+                }
+                return t;
+            }
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package dev.aiosim.workloads.gen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiosim.workloads.trace.TraceFiles;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one numeric column of a trace file, for the {@code empirical} distribution: CSV with a
+ * header row (column by header name), or JSON lines (files named {@code *.jsonl}, {@code *.json},
+ * optionally {@code .gz}; column = a top-level field). Values are rounded to integers; a value
+ * that is not a number fails with {@code file:line: column: ...}. Exists so synthetic workloads
+ * can borrow real length distributions from public traces.
+ */
+public final class EmpiricalColumn {
+    private EmpiricalColumn() {}
+
+    /** Columns read by one workload, so that a file named by several distributions is read once per column. */
+    public static final class Cache {
+        private final Map<String, int[]> columns = new HashMap<>();
+
+        /** The column's values, reading the file on first use. */
+        public int[] get(Path file, String column) {
+            String key = file.toAbsolutePath().normalize() + "\u0000" + column;
+            int[] v = columns.get(key);
+            if (v == null) {
+                v = read(file, column);
+                columns.put(key, v);
+            }
+            return v;
+        }
+    }
+
+    /**
+     * All values of {@code column} in {@code file}, in file order.
+     *
+     * @throws IllegalArgumentException when the file is missing or has no such column
+     * @throws TraceFormatException for a value that is not a number
+     */
+    public static int[] read(Path file, String column) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        return name.endsWith(".jsonl") || name.endsWith(".json") ? readJsonLines(file, column) : readCsv(file, column);
+    }
+
+    private static int[] readCsv(Path file, String column) {
+        try (BufferedReader reader = TraceFiles.reader(file);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            if (!rows.hasNext()) {
+                throw new TraceFormatException(file.toString(), 1, "header", "a header row naming column '" + column
+                        + "' (the file is empty)", "");
+            }
+            CSVRecord header = rows.next();
+            int col = -1;
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).trim().equals(column)) {
+                    col = i;
+                }
+            }
+            if (col < 0) {
+                throw new IllegalArgumentException("column '" + column + "' is not in " + file + ", whose header is "
+                        + String.join(",", header.values()));
+            }
+            Ints out = new Ints();
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1;
+                if (!rows.hasNext()) {
+                    break;
+                }
+                CSVRecord r = rows.next();
+                if (r.size() == 1 && r.get(0).isBlank()) {
+                    continue;
+                }
+                String text = col < r.size() ? r.get(col).trim() : "";
+                out.add(parse(file, line, column, text));
+            }
+            return out.toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] readJsonLines(Path file, String column) {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader reader = TraceFiles.reader(file)) {
+            Ints out = new Ints();
+            long line = 0;
+            for (String s = reader.readLine(); s != null; s = reader.readLine()) {
+                line++;
+                if (s.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = json.readTree(s);
+                } catch (IOException e) {
+                    throw new TraceFormatException(file.toString(), line, "row", "a JSON object", abbreviate(s));
+                }
+                JsonNode v = node == null ? null : node.get(column);
+                if (v == null || !v.isNumber()) {
+                    throw new TraceFormatException(file.toString(), line, column, "a number",
+                            v == null ? "" : abbreviate(v.toString()));
+                }
+                out.add(parse(file, line, column, v.asText()));
+            }
+            return out.toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int parse(Path file, long line, String column, String text) {
+        double d;
+        try {
+            d = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!(Math.abs(d) <= Integer.MAX_VALUE)) {
+            throw new TraceFormatException(file.toString(), line, column, "a number", text);
+        }
+        return (int) Math.round(d);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** A growable int array. */
+    private static final class Ints {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Agent programs: generators of syscalls that the kernel drives one result at a time (a ReAct
+ * loop whose prompt grows with its history; a single call, for chat and request traces).
+ */
+package dev.aiosim.workloads.program;
