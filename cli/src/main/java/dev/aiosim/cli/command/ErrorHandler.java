@@ -1,0 +1,46 @@
+package dev.aiosim.cli.command;
+
+import dev.aiosim.cli.spec.SpecException;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to exit codes: user errors (a bad spec, flag or trace) print one line and exit 2,
+ * with the stack trace only under {@code --debug}; anything else (a kernel invariant, a policy
+ * breaking its contract, a bug) prints the stack trace and exits 1.
+ */
+public final class ErrorHandler implements IExecutionExceptionHandler {
+    /** Exit code for a bad spec, flag or input file. */
+    public static final int USER_ERROR = 2;
+    /** Exit code for an internal failure. */
+    public static final int FAILURE = 1;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof SpecException || ex instanceof TraceFormatException) {
+            err.println("aiosim: " + ex.getMessage());
+            if (debug(parsed)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("aiosim: failed: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return FAILURE;
+    }
+
+    private static boolean debug(ParseResult p) {
+        for (ParseResult r = p; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

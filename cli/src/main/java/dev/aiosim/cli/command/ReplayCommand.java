@@ -1,0 +1,68 @@
+package dev.aiosim.cli.command;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.cli.Main;
+import dev.aiosim.cli.spec.SpecLoader;
+import dev.aiosim.cli.spec.SpecOverride;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aiosim replay TRACE}: replays a trace file on the bundled default cluster (or a spec's)
+ * with fifo (or the given policies).
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays a trace file. Cluster and policies come from the bundled replay spec"
+            + " (1 x H100-SXM, Llama-3.1-8B, max-batch 64, swap; policy fifo) unless --spec, --policy or --set say otherwise."})
+public final class ReplayCommand implements Callable<Integer> {
+    /** The bundled base spec, beside {@link Main}. */
+    public static final String RESOURCE = "replay.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "Trace file; its format is detected from the header.")
+    Path trace;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "Trace format instead of detecting it from the header; known: ${sys:aiosim.trace-formats}.")
+    String format;
+
+    @Option(names = "--on-bad-row", paramLabel = "fail|skip", description = "What to do with rows that cannot be read (default: fail).")
+    String onBadRow;
+
+    @Option(names = "--spec", paramLabel = "SPEC", description = "Take cluster, policies, seeds and SLOs from this spec; its workload is replaced by the trace.")
+    Path base;
+
+    @Mixin
+    CommonOptions options = new CommonOptions();
+
+    @Override
+    public Integer call() {
+        ObjectNode workload = JsonNodeFactory.instance.objectNode();
+        workload.put("trace", trace.toAbsolutePath().normalize().toString());
+        if (format != null) {
+            workload.put("format", format);
+        }
+        if (onBadRow != null) {
+            workload.put("on-bad-row", onBadRow);
+        }
+        List<SpecOverride> overrides = new ArrayList<>();
+        overrides.add(SpecOverride.of("TRACE " + trace, "workload", workload));
+        overrides.addAll(options.overrides());
+        SpecLoader.Source source = base != null ? SpecLoader.Source.file(base) : SpecLoader.Source.resource(Main.class, RESOURCE);
+        if (base == null) {
+            String stem = trace.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._+-]", "_");
+            overrides.add(0, SpecOverride.of("TRACE " + trace, "name", JsonNodeFactory.instance.textNode("replay-" + stem)));
+        }
+        return new Invocation(spec, options).execute(source, overrides, false);
+    }
+}

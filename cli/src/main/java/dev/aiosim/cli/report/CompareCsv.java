@@ -1,0 +1,67 @@
+package dev.aiosim.cli.report;
+
+import dev.aiosim.cli.results.Fmt;
+import dev.aiosim.cli.results.Metric;
+import dev.aiosim.cli.run.RunResult;
+import dev.aiosim.cli.spec.PolicyEntry;
+import dev.aiosim.kernel.metrics.ClassStats;
+import dev.aiosim.kernel.metrics.Histograms;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code compare.csv}: one row per policy and metric (every summary column, plus per priority
+ * level {@code p<k>_queueing_mean_s} and {@code p<k>_turnaround_mean_s}) with n, mean, sample
+ * standard deviation and the 95% Student-t interval across seeds.
+ */
+public final class CompareCsv {
+    static final String[] HEADER = {"policy", "clairvoyant", "metric", "n", "mean", "stddev", "ci95_low", "ci95_high"};
+
+    private CompareCsv() {}
+
+    public static void write(Path file, List<RunResult> results) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get();
+        SortedSet<Integer> levels = new TreeSet<>();
+        results.forEach(r -> levels.addAll(r.metrics().classes().keySet()));
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format)) {
+            for (Map.Entry<PolicyEntry, List<RunResult>> e : CompareTable.byPolicy(results).entrySet()) {
+                for (Metric m : Metric.SUMMARY) {
+                    row(out, e.getKey(), m.column(), e.getValue(), m.value(), m.decimals() == 0 ? 3 : m.decimals());
+                }
+                for (int p : levels) {
+                    row(out, e.getKey(), "p" + p + "_queueing_mean_s", e.getValue(),
+                            m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).callQueueing()), 6);
+                    row(out, e.getKey(), "p" + p + "_turnaround_mean_s", e.getValue(),
+                            m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).agentTurnaround()), 6);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static ClassStats cls(RunMetrics m, int p) {
+        return m.classes().get(p);
+    }
+
+    private static void row(CSVPrinter out, PolicyEntry p, String metric, List<RunResult> runs,
+                            ToDoubleFunction<RunMetrics> f, int decimals) throws IOException {
+        Stats s = Stats.of(runs.stream().mapToDouble(r -> f.applyAsDouble(r.metrics())).toArray());
+        List<String> row = new ArrayList<>(List.of(p.label(), Boolean.toString(p.clairvoyant()), metric,
+                Integer.toString(s.n()), Fmt.fixed(s.mean(), decimals), Fmt.fixed(s.stddev(), decimals),
+                Fmt.fixed(s.low(), decimals), Fmt.fixed(s.high(), decimals)));
+        out.printRecord(row);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.aiosim.cli.results;
+
+import dev.aiosim.cli.spec.PolicyEntry;
+import dev.aiosim.cli.spec.ResolvedSpec;
+import dev.aiosim.cli.spec.Yaml;
+import dev.aiosim.kernel.metrics.ClassStats;
+import dev.aiosim.kernel.metrics.Histograms;
+import dev.aiosim.kernel.metrics.MetricsSink;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The results folder of one invocation. Open it, write the resolved spec, then for each run take
+ * a {@link #sink} for its rows and {@link #record} its metrics; close at the end. The run files
+ * are flushed after every run, so a failed invocation keeps the runs before the failure.
+ */
+public final class ResultsFolder implements AutoCloseable {
+    /** Summary columns before the metrics. */
+    static final List<String> SUMMARY_KEYS = List.of("policy", "clairvoyant", "seed");
+    static final String[] CLASS_HEADER = {"policy", "clairvoyant", "seed", "priority", "agents", "agents_finished",
+        "calls_completed", "queueing_mean_s", "queueing_p99_s", "e2e_mean_s", "e2e_p99_s", "turnaround_mean_s",
+        "turnaround_p99_s"};
+
+    private final Path dir;
+    private final CSVPrinter summary;
+    private final CSVPrinter classes;
+    private final CSVPrinter calls;
+    private final CSVPrinter agents;
+    private final HistogramLogs hlogs;
+
+    private ResultsFolder(Path dir) {
+        this.dir = dir;
+        List<String> header = new ArrayList<>(SUMMARY_KEYS);
+        Metric.SUMMARY.forEach(m -> header.add(m.column()));
+        this.summary = Csv.open(dir.resolve("summary.csv"), header.toArray(String[]::new));
+        this.classes = Csv.open(dir.resolve("classes.csv"), CLASS_HEADER);
+        this.calls = Csv.open(dir.resolve("calls.csv"), RowSink.CALL_HEADER);
+        this.agents = Csv.open(dir.resolve("agents.csv"), RowSink.AGENT_HEADER);
+        this.hlogs = new HistogramLogs(dir);
+    }
+
+    /** Creates the folder (and its parents) and opens the result files, replacing old ones. */
+    public static ResultsFolder create(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create results folder " + dir, e);
+        }
+        return new ResultsFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Writes {@code spec.yaml}: the resolved spec, runnable again from this folder. */
+    public void writeSpec(ResolvedSpec spec, String header) {
+        try {
+            String yaml = Yaml.MAPPER.writeValueAsString(spec.toTree(dir));
+            StringBuilder b = new StringBuilder();
+            header.lines().forEach(l -> b.append("# ").append(l).append('\n'));
+            Files.writeString(dir.resolve("spec.yaml"), b + yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spec.yaml", e);
+        }
+    }
+
+    /** Where one run's call and agent rows go. */
+    public MetricsSink sink(PolicyEntry policy, long seed) {
+        return new RowSink(calls, agents, policy.label(), seed);
+    }
+
+    /** Writes a finished run's summary row, per-priority rows and histograms. */
+    public void record(PolicyEntry policy, long seed, RunMetrics m) {
+        try {
+            List<String> row = new ArrayList<>();
+            row.add(policy.label());
+            row.add(Boolean.toString(policy.clairvoyant()));
+            row.add(Long.toString(seed));
+            for (Metric metric : Metric.SUMMARY) {
+                row.add(metric.format(m));
+            }
+            summary.printRecord(row);
+            for (ClassStats c : m.classes().values()) {
+                classes.printRecord(policy.label(), policy.clairvoyant(), seed, c.priority(), c.agents(), c.agentsFinished(),
+                        c.callE2e().getTotalCount(), secs(Histograms.meanSeconds(c.callQueueing())),
+                        secs(Histograms.seconds(c.callQueueing(), 99)), secs(Histograms.meanSeconds(c.callE2e())),
+                        secs(Histograms.seconds(c.callE2e(), 99)), secs(Histograms.meanSeconds(c.agentTurnaround())),
+                        secs(Histograms.seconds(c.agentTurnaround(), 99)));
+            }
+            hlogs.record(policy.label(), seed, m);
+            summary.flush();
+            classes.flush();
+            calls.flush();
+            agents.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results in " + dir, e);
+        }
+    }
+
+    private static String secs(double s) {
+        return Fmt.fixed(s, 6);
+    }
+
+    @Override
+    public void close() {
+        try (summary; classes; calls; agents; hlogs) {
+            // closes all, in reverse order
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close results in " + dir, e);
+        }
+    }
+}

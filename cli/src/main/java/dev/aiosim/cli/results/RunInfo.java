@@ -1,0 +1,74 @@
+package dev.aiosim.cli.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.kernel.metrics.RunMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code run.json}: the only result file with wall-clock facts. Version and commit of aiosim, the
+ * command line, when it started, and per run and in total: wall time, events processed, events
+ * per second and simulated seconds per wall second.
+ */
+public final class RunInfo {
+    private final ObjectNode root;
+    private final ArrayNode runs;
+    private long wallNanos;
+    private long events;
+    private long simNanos;
+
+    public RunInfo(String version, String commit, Boolean dirty, List<String> command, Instant started) {
+        ObjectMapper json = new ObjectMapper();
+        root = json.createObjectNode();
+        root.put("aiosim_version", version);
+        root.put("git_commit", commit);
+        if (dirty != null) {
+            root.put("git_dirty", dirty);
+        }
+        root.put("java_version", System.getProperty("java.version"));
+        root.putPOJO("command", command);
+        root.put("started_at", started.toString());
+        runs = root.putArray("runs");
+    }
+
+    /** Adds one run's wall-clock figures. */
+    public void run(String policy, long seed, RunMetrics m) {
+        ObjectNode r = runs.addObject();
+        r.put("policy", policy);
+        r.put("seed", seed);
+        r.put("wall_s", m.wallNanos() / 1e9);
+        r.put("events", m.events());
+        r.put("events_per_s", finite(m.eventsPerSecond()));
+        r.put("sim_s", m.makespanNanos() / 1e9);
+        r.put("sim_s_per_wall_s", finite(m.speedup()));
+        wallNanos += m.wallNanos();
+        events += m.events();
+        simNanos += m.makespanNanos();
+    }
+
+    private static double finite(double x) {
+        return Double.isFinite(x) ? x : 0;
+    }
+
+    /** Writes the file with totals; {@code totalWallNanos} is the whole invocation's wall time. */
+    public void write(Path file, long totalWallNanos) {
+        ObjectNode total = root.putObject("total");
+        total.put("wall_s", totalWallNanos / 1e9);
+        total.put("simulation_wall_s", wallNanos / 1e9);
+        total.put("events", events);
+        total.put("events_per_s", wallNanos == 0 ? 0 : events * 1e9 / wallNanos);
+        total.put("sim_s", simNanos / 1e9);
+        total.put("sim_s_per_wall_s", wallNanos == 0 ? 0 : simNanos / (double) wallNanos);
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

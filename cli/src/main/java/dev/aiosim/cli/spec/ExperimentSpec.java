@@ -1,0 +1,33 @@
+package dev.aiosim.cli.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.aiosim.workloads.WorkloadSpec;
+import java.util.List;
+
+/**
+ * An experiment spec as written (DESIGN.md §8), bound from YAML; absent values are {@code null}
+ * and get their defaults in {@link ResolvedSpec}.
+ *
+ * @param name experiment name, used in the default results folder name
+ * @param description free text for humans
+ * @param seed first seed
+ * @param repetitions number of seeds: {@code seed, seed+1, ...}
+ * @param seeds an explicit seed list (wins over seed and repetitions; the resolved spec writes it)
+ * @param cluster engines and resources
+ * @param workload where the agents come from
+ * @param schedulers policies to run, each with its parameters
+ * @param slo service-level objectives for goodput
+ * @param horizon stop time in virtual time
+ */
+public record ExperimentSpec(
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("seed") Long seed,
+        @JsonProperty("repetitions") Integer repetitions,
+        @JsonProperty("seeds") List<Long> seeds,
+        @JsonProperty("cluster") ClusterSpec cluster,
+        @JsonProperty("workload") WorkloadSpec workload,
+        @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
+        @JsonProperty("slo") SloSpec slo,
+        @JsonProperty("horizon") DurationValue horizon) {
+}
