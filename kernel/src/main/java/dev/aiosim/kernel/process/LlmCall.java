@@ -8,8 +8,10 @@ package dev.aiosim.kernel.process;
  * @param promptTokens tokens in the prompt, at least 1
  * @param outputTokens true output length, at least 1
  * @param maxTokens cap on generated tokens, 0 for none
+ * @param prefix how the context's KV blocks are named for prefix caching, or {@code null} when
+ *     the call shares nothing with other calls
  */
-public record LlmCall(int promptTokens, int outputTokens, int maxTokens) implements Syscall {
+public record LlmCall(int promptTokens, int outputTokens, int maxTokens, Prefix prefix) implements Syscall {
     public LlmCall {
         if (promptTokens < 1) {
             throw new IllegalArgumentException("promptTokens must be >= 1, got " + promptTokens);
@@ -22,8 +24,12 @@ public record LlmCall(int promptTokens, int outputTokens, int maxTokens) impleme
         }
     }
 
+    public LlmCall(int promptTokens, int outputTokens, int maxTokens) {
+        this(promptTokens, outputTokens, maxTokens, null);
+    }
+
     public LlmCall(int promptTokens, int outputTokens) {
-        this(promptTokens, outputTokens, 0);
+        this(promptTokens, outputTokens, 0, null);
     }
 
     /** Tokens that will actually be generated: the true length, cut at {@code maxTokens}. */
