@@ -3,6 +3,7 @@ package dev.aiosim.workloads;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.aiosim.workloads.replay.ReplayOptions;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.TraceFormats;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.List;
  * @param trace trace file (trace form)
  * @param format trace format name, null to detect from the file's header
  * @param onBadRow {@code fail} (default) or {@code skip}, for trace rows that cannot be read
+ * @param replay optional selection and time scale of a replayed trace
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -44,17 +46,23 @@ public record WorkloadSpec(
         @JsonProperty("priorities") List<PriorityShare> priorities,
         @JsonProperty("trace") String trace,
         @JsonProperty("format") String format,
-        @JsonProperty("on-bad-row") String onBadRow) {
+        @JsonProperty("on-bad-row") String onBadRow,
+        @JsonProperty("replay") ReplaySpec replay) {
 
     /** A generated workload. */
     public static WorkloadSpec generator(int agents, ArrivalSpec arrivals, ProgramSpec program,
                                          List<PriorityShare> priorities) {
-        return new WorkloadSpec(agents, arrivals, program, priorities, null, null, null);
+        return new WorkloadSpec(agents, arrivals, program, priorities, null, null, null, null);
     }
 
     /** A replayed trace; {@code format} may be null (detect), {@code onBadRow} null (fail). */
     public static WorkloadSpec trace(String file, String format, String onBadRow) {
-        return new WorkloadSpec(null, null, null, null, file, format, onBadRow);
+        return new WorkloadSpec(null, null, null, null, file, format, onBadRow, null);
+    }
+
+    /** The replay options of the trace form, defaulting to the whole trace at its own pace. */
+    public ReplayOptions replayOptions() {
+        return replay == null ? ReplayOptions.NONE : replay.toOptions("workload.replay");
     }
 
     /** True for the trace form. */
@@ -93,6 +101,9 @@ public record WorkloadSpec(
                 throw new IllegalArgumentException(path + ".format: expected one of "
                         + String.join(", ", TraceFormats.names()) + " (or none to detect), got '" + format + "'");
             }
+            if (replay != null) {
+                replay.toOptions(path + ".replay");
+            }
             if (onBadRow != null) {
                 try {
                     OnBadRow.parse(onBadRow);
@@ -104,6 +115,7 @@ public record WorkloadSpec(
         }
         Spec.unused(path, "format", format, "without trace");
         Spec.unused(path, "on-bad-row", onBadRow, "without trace");
+        Spec.unused(path, "replay", replay, "without trace");
         if (agents == null && program == null) {
             throw new IllegalArgumentException(path + ": expected either 'trace' (a trace file) or 'agents' and 'program' (a generator)");
         }

@@ -2,6 +2,7 @@ package dev.aiosim.workloads;
 
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.gen.GeneratedSource;
+import dev.aiosim.workloads.replay.Replay;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.TraceFormats;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ public final class Workloads {
      * (arrival times, programs, lengths) whatever policy runs them.
      *
      * @param spec the {@code workload} section of an experiment spec (validated again here)
-     * @param seed the run's seed (unused by trace replay, which is fully determined by the file)
+     * @param seed the run's seed (trace replay uses it only for {@code replay.sample})
      * @param baseDir folder that relative paths in the spec (trace files, empirical files) are resolved against
      * @throws IllegalArgumentException for an invalid spec (message starts with {@code workload.}),
      *     a missing file, or a trace that fails to read ({@code file:line: field: ...})
@@ -28,7 +29,8 @@ public final class Workloads {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("workload.trace: expected an existing trace file, got '" + file + "'");
             }
-            return TraceFormats.open(file, spec.format(), spec.onBadRowOrDefault());
+            return Replay.open(() -> TraceFormats.open(file, spec.format(), spec.onBadRowOrDefault()),
+                    spec.replayOptions(), seed);
         }
         return new GeneratedSource(spec, seed, baseDir, "workload");
     }

@@ -82,7 +82,7 @@ class WorkloadSpecTest {
         DistSpec latency = DistSpec.fixed("1s");
         ProgramSpec react = ProgramSpec.react(DistSpec.uniform(2, 4), tokens, tokens, tokens, latency);
         return Stream.of(
-                Arguments.of(new WorkloadSpec(null, null, null, null, null, null, null),
+                Arguments.of(new WorkloadSpec(null, null, null, null, null, null, null, null),
                         "workload: expected either 'trace'"),
                 Arguments.of(WorkloadSpec.generator(0, null, react, null),
                         "workload.agents: expected an integer >= 1, got 0"),
@@ -163,7 +163,7 @@ class WorkloadSpecTest {
                         "workload.priorities: expected shares summing to <= 1, got 1.1"),
                 Arguments.of(WorkloadSpec.generator(5, null, react, List.of(new PriorityShare(0.5, null))),
                         "workload.priorities[0].priority: expected an integer, got nothing"),
-                Arguments.of(new WorkloadSpec(5, null, null, null, "t.csv", null, null),
+                Arguments.of(new WorkloadSpec(5, null, null, null, "t.csv", null, null, null),
                         "workload.agents: not used with trace, got 5"),
                 Arguments.of(WorkloadSpec.trace("t.csv", "parquet", null),
                         "workload.format: expected one of azure-2023 (or none to detect), got 'parquet'"),

@@ -39,6 +39,21 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--on-bad-row", paramLabel = "fail|skip", description = "What to do with rows that cannot be read (default: fail).")
     String onBadRow;
 
+    @Option(names = "--window", paramLabel = "FROM..TO", description = "Replay only the agents arriving in this part of the trace (its own time, e.g. 10m..20m, 5m.., ..30s); arrivals are shifted to start at 0.")
+    String window;
+
+    @Option(names = "--sample", paramLabel = "P", description = "Keep each agent with probability P in (0, 1], drawn from the seed.")
+    Double sample;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Replay at most N agents (after --window and --sample).")
+    Long limit;
+
+    @Option(names = "--speedup", paramLabel = "X", description = "Compress arrival times by this factor (tool waits and service are not scaled).")
+    Double speedup;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Rescale arrival times so the replayed agents arrive at R per second on average (not with --speedup).")
+    Double rate;
+
     @Option(names = "--spec", paramLabel = "SPEC", description = "Take cluster, policies, seeds and SLOs from this spec; its workload is replaced by the trace.")
     Path base;
 
@@ -54,6 +69,25 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (onBadRow != null) {
             workload.put("on-bad-row", onBadRow);
+        }
+        ObjectNode replay = JsonNodeFactory.instance.objectNode();
+        if (window != null) {
+            replay.put("window", window);
+        }
+        if (sample != null) {
+            replay.put("sample", sample);
+        }
+        if (limit != null) {
+            replay.put("limit", limit);
+        }
+        if (speedup != null) {
+            replay.put("speedup", speedup);
+        }
+        if (rate != null) {
+            replay.put("rate", rate);
+        }
+        if (!replay.isEmpty()) {
+            workload.set("replay", replay);
         }
         List<SpecOverride> overrides = new ArrayList<>();
         overrides.add(SpecOverride.of("TRACE " + trace, "workload", workload));

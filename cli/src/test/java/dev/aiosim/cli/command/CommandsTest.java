@@ -169,6 +169,39 @@ class CommandsTest {
     }
 
     @Test
+    void replayOptionsSelectAndRescaleAndAreWrittenIntoTheResolvedSpec() throws IOException {
+        Path out = tmp.resolve("replay-opts");
+        Cli r = Cli.run("replay", trace.toString(), "--limit", "12", "--speedup", "4", "--out", out.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(csv(out.resolve("summary.csv")).get(0).get("calls")).isEqualTo("12");
+        List<CSVRecord> agents = csv(out.resolve("agents.csv"));
+        List<CSVRecord> full = csv(fullReplay().resolve("agents.csv"));
+        java.util.Map<String, Long> fullArrival = new java.util.HashMap<>();
+        for (CSVRecord a : full) {
+            fullArrival.put(a.get("pid"), Long.parseLong(a.get("arrival_us")));
+        }
+        assertThat(agents).hasSize(12);
+        for (CSVRecord a : agents) {
+            long original = fullArrival.get(a.get("pid"));
+            assertThat(Long.parseLong(a.get("arrival_us"))).isBetween(original / 4 - 1, original / 4 + 1);
+        }
+        String resolved = Files.readString(out.resolve("spec.yaml"));
+        assertThat(resolved).contains("replay:").contains("limit: 12").contains("speedup: 4.0");
+        Path again = tmp.resolve("replay-opts-again");
+        assertThat(Cli.run("run", out.resolve("spec.yaml").toString(), "--out", again.toString(), "-q").code()).isZero();
+        assertThat(Files.readAllBytes(again.resolve("calls.csv"))).isEqualTo(Files.readAllBytes(out.resolve("calls.csv")));
+        Cli both = Cli.run("replay", trace.toString(), "--rate", "3", "--speedup", "2", "--out", tmp.resolve("never2").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("workload.replay.rate: expected either speedup or rate");
+    }
+
+    private Path fullReplay() {
+        Path out = tmp.resolve("replay-full");
+        assertThat(Cli.run("replay", trace.toString(), "--out", out.toString(), "-q").code()).isZero();
+        return out;
+    }
+
+    @Test
     void badSpecsExitWithTwoAndOneLine() throws IOException {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(spec).replace("max-batch: 4", "max-batch: 4\n  turbo: true"));
