@@ -85,6 +85,19 @@ class ExactScheduleTest {
     }
 
     @Test
+    void roundRobinDoesNotPreemptWhenTheWaiterFitsInAFreeSlot() {
+        // two slots; A (5 tokens) from 0, B arrives at 2.5 ms while A's quantum (1 token) has long
+        // expired: B takes the free slot and A keeps running
+        Harness h = new Harness();
+        KernelConfig cfg = KernelConfig.of(1, Harness.constantEngine(2, 1_000, PreemptionMode.RECOMPUTE, 1, 0, 1e9));
+        h.run(cfg, Harness.policy("rr", Map.of("quantum", "1")), List.of(
+                agent(0, 0, 0, new LlmCall(5, 5)), agent(1, 2_500_000, 0, new LlmCall(5, 2))), Long.MAX_VALUE);
+        assertThat(h.calls).extracting(CallRecord::preemptions).containsOnly(0);
+        assertThat(h.calls).filteredOn(r -> r.agentPid() == 0).singleElement()
+                .satisfies(r -> assertThat(r.completedAt()).isEqualTo(5 * MS));
+    }
+
+    @Test
     void priorityPreemptsLowerPriorityCall() {
         // L (prio 0, 4 tokens) from 0; H (prio 1, 2 tokens) arrives at 1.5 ms. At 2 ms L (2 tokens)
         // is preempted, H runs 2-4, L re-prefills 12 tokens and ends at 6 ms.

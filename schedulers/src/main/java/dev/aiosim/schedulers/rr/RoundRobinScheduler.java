@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * Round-robin as in AIOS's RR scheduler (Mei et al., "AIOS: LLM Agent Operating System",
- * arXiv:2403.16878): each admitted call runs for a quantum; when it expires and others are
+ * arXiv:2403.16971): each admitted call runs for a quantum; when it expires and others are
  * waiting, the call is preempted (its context snapshotted) and queued at the tail. aiosim counts
- * the quantum in tokens or virtual time and checks it at step boundaries. At most as many
- * expired calls are preempted as there are calls waiting, oldest admission first, so that a lone
- * waiter does not evict a whole batch.
+ * the quantum in tokens or virtual time and checks it at step boundaries. "Others waiting" means
+ * calls that do not fit in the free slots and KV: waiters are first admitted into what is free,
+ * and only then are expired calls preempted, at most as many as calls still wait, oldest
+ * admission first, so that a lone waiter does not evict a whole batch.
  */
 public final class RoundRobinScheduler implements Scheduler {
     private final Quantum quantum;
@@ -45,10 +46,12 @@ public final class RoundRobinScheduler implements Scheduler {
 
     @Override
     public void decide(EngineView engine, long now, Decision decision) {
+        admitHead(decision);
         int waiting = queue.size();
         if (waiting == 0) {
             return;
         }
+        // only calls that did not fit in the free slots and KV make expired calls give way
         List<? extends CallView> running = engine.running();
         int preempted = 0;
         for (int i = 0; i < running.size() && preempted < waiting; i++) {
@@ -58,6 +61,10 @@ public final class RoundRobinScheduler implements Scheduler {
                 preempted++;
             }
         }
+        admitHead(decision);
+    }
+
+    private void admitHead(Decision decision) {
         CallView head;
         while ((head = queue.peekFirst()) != null && decision.canAdmit(head)) {
             decision.admit(queue.pollFirst());
