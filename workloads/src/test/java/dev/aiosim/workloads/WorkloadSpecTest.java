@@ -48,6 +48,53 @@ class WorkloadSpecTest {
         assertThat(strict().readValue(written, WorkloadSpec.class)).isEqualTo(spec);
     }
 
+    static final String PLAN_EXECUTE = """
+            {"agents": 20,
+             "arrivals": {"process": "onoff", "rate-on": 20.0, "rate-off": 1.0, "on": "30s", "off": 60,
+                          "diurnal": {"period": "24h", "amplitude": 0.5, "peak": "14h"}},
+             "program": {"kind": "plan-execute",
+               "rounds": {"dist": "uniform", "min": 1, "max": 3},
+               "system-prompt": {"dist": "fixed", "value": 512},
+               "step-prompt": {"dist": "empirical", "file": "t.jsonl", "column": "input_length"},
+               "output": {"dist": "lognormal", "mean": 150, "sigma": 0.6},
+               "fanout": {"dist": "uniform", "min": 2, "max": 8},
+               "worker-prompt": {"dist": "fixed", "value": 64},
+               "worker-output": {"dist": "exponential", "mean": 90},
+               "tool-latency": {"dist": "exponential", "mean": "1s"},
+               "tool": "search"}}
+            """;
+
+    static final String MULTI_TURN = """
+            {"agents": 20,
+             "arrivals": {"process": "gamma", "rate": 2.0, "cv": 3.0, "diurnal": {"period": 600, "amplitude": 0.2}},
+             "program": {"kind": "multi-turn",
+               "turns": {"dist": "uniform", "min": 2, "max": 9},
+               "step-prompt": {"dist": "lognormal", "mean": 120, "sigma": 0.5},
+               "output": {"dist": "lognormal", "mean": 200, "sigma": 0.6},
+               "think-time": {"dist": "exponential", "mean": "20s"},
+               "max-tokens": 512}}
+            """;
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PLAN_EXECUTE", "MULTI_TURN"})
+    void bindsTheNewArrivalAndProgramFieldsAndWritesThemBack(String which) throws Exception {
+        String text = which.equals("PLAN_EXECUTE") ? PLAN_EXECUTE : MULTI_TURN;
+        WorkloadSpec spec = strict().readValue(text, WorkloadSpec.class);
+        spec.validate("workload");
+        String written = strict().writeValueAsString(spec);
+        assertThat(strict().readTree(written)).isEqualTo(strict().readTree(text));
+        assertThat(strict().readValue(written, WorkloadSpec.class)).isEqualTo(spec);
+        if (which.equals("PLAN_EXECUTE")) {
+            assertThat(spec.arrivals().onSeconds()).isEqualTo(30);
+            assertThat(spec.arrivals().offSeconds()).isEqualTo(60);
+            assertThat(spec.arrivals().diurnal().peakSeconds()).isEqualTo(14 * 3600);
+            assertThat(spec.program().fanout().min()).isEqualTo(2);
+        } else {
+            assertThat(spec.arrivals().diurnal().peakSeconds()).isZero();
+            assertThat(spec.program().thinkTime().number("mean", DistSpec.Unit.DURATION)).isEqualTo(20);
+        }
+    }
+
     @Test
     void namesDoNotDependOnTheMappersNamingStrategy() throws Exception {
         ObjectMapper kebab = strict().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
