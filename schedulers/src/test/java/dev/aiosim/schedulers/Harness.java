@@ -12,6 +12,8 @@ import dev.aiosim.kernel.metrics.Slo;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.FanOut;
+import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
@@ -58,10 +60,36 @@ final class Harness implements MetricsSink {
         return SchedulerRegistry.load().factory(name, params);
     }
 
-    /** A program that issues the given syscalls in order, whatever the results. */
+    /**
+     * A program that issues the given syscalls in order, whatever the results. It checks that each
+     * result it is given is for the syscall it issued last (a fan-out's joined result included),
+     * ends no earlier than it was submitted, and for a fan-out carries no more output tokens than
+     * its LLM children asked for.
+     */
     static Program script(Syscall... calls) {
         Iterator<Syscall> it = List.of(calls).iterator();
-        return previous -> it.hasNext() ? it.next() : null;
+        Syscall[] last = {null};
+        return previous -> {
+            if (previous != null) {
+                if (previous.call() != last[0]) {
+                    throw new AssertionError("result for " + previous.call() + " but the last syscall was " + last[0]);
+                }
+                if (previous.completedAt() < previous.submittedAt()) {
+                    throw new AssertionError("result ends before it starts: " + previous);
+                }
+                if (previous.call() instanceof FanOut f) {
+                    long asked = f.calls().stream().mapToLong(c -> c instanceof LlmCall l ? l.tokensToGenerate() : 0).sum();
+                    if (previous.outputTokens() > asked || (previous.ok() && previous.outputTokens() != asked)) {
+                        throw new AssertionError("fan-out result with " + previous.outputTokens() + " tokens, children asked "
+                                + asked + ": " + previous);
+                    }
+                }
+            } else if (last[0] != null) {
+                throw new AssertionError("program started twice");
+            }
+            last[0] = it.hasNext() ? it.next() : null;
+            return last[0];
+        };
     }
 
     static AgentArrival agent(long pid, long at, int priority, Syscall... calls) {

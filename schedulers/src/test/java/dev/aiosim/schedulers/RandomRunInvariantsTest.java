@@ -13,9 +13,9 @@ import dev.aiosim.kernel.metrics.CallStatus;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.MemoryCall;
-import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.StorageCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DESIGN.md §10 invariants on randomised runs: every policy, both preemption modes, many seeds,
- * tight slots, tight KV and small host swap so that preemption, swap fallback and KV victims all
- * happen. The kernel checks slot/KV/swap bounds and virtual time itself and throws on violation;
+ * agents with parallel fan-outs among them, tight slots, tight KV and small host swap so that
+ * preemption, swap fallback and KV victims all happen. The kernel checks slot/KV/swap bounds and virtual time itself and throws on violation;
  * this test checks the end-to-end accounting from the rows it emits.
  */
 class RandomRunInvariantsTest {
@@ -57,35 +57,67 @@ class RandomRunInvariantsTest {
         return a.stream();
     }
 
-    /** A random program of LLM, tool, memory and storage calls, drawn from its own stream. */
-    static Program randomProgram(SplittableRandom rnd) {
+    /**
+     * The syscalls of a random program of LLM, tool, memory and storage calls, drawn from its own
+     * stream; a third of the agents also issue parallel fan-outs of 1 to 5 such calls.
+     */
+    static List<Syscall> randomCalls(SplittableRandom rnd) {
         int n = 1 + rnd.nextInt(6);
+        boolean fans = rnd.nextInt(3) == 0;
         List<Syscall> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int kind = rnd.nextInt(10);
-            if (kind < 6) {
-                calls.add(new LlmCall(1 + rnd.nextInt(60), 1 + rnd.nextInt(40), rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(30) : 0));
-            } else if (kind < 8) {
-                calls.add(new ToolCall("t", rnd.nextLong(20_000_000)));
-            } else if (kind < 9) {
-                calls.add(new MemoryCall("read", rnd.nextLong(2_000_000)));
+            if (fans && rnd.nextInt(2) == 0) {
+                List<Syscall> children = new ArrayList<>();
+                for (int k = 1 + rnd.nextInt(5); k > 0; k--) {
+                    children.add(randomCall(rnd));
+                }
+                calls.add(new FanOut(children));
             } else {
-                calls.add(new StorageCall("write", rnd.nextLong(5_000_000)));
+                calls.add(randomCall(rnd));
             }
         }
-        return Harness.script(calls.toArray(Syscall[]::new));
+        return calls;
+    }
+
+    static Syscall randomCall(SplittableRandom rnd) {
+        int kind = rnd.nextInt(10);
+        if (kind < 6) {
+            return new LlmCall(1 + rnd.nextInt(60), 1 + rnd.nextInt(40), rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(30) : 0);
+        } else if (kind < 8) {
+            return new ToolCall("t", rnd.nextLong(20_000_000));
+        } else if (kind < 9) {
+            return new MemoryCall("read", rnd.nextLong(2_000_000));
+        }
+        return new StorageCall("write", rnd.nextLong(5_000_000));
+    }
+
+    /** LLM calls a program of these syscalls submits, fan-out children included. */
+    static long llmCalls(List<Syscall> calls) {
+        return calls.stream().mapToLong(c -> c instanceof FanOut f ? llmCalls(f.calls()) : c instanceof LlmCall ? 1 : 0).sum();
     }
 
     static List<AgentArrival> randomAgents(SplittableRandom rnd, int count) {
+        return randomAgents(rnd, count, new java.util.HashMap<>());
+    }
+
+    /** Random agents; {@code llmByPid} receives each agent's number of LLM calls. */
+    static List<AgentArrival> randomAgents(SplittableRandom rnd, int count, Map<Long, Long> llmByPid) {
         List<AgentArrival> agents = new ArrayList<>();
+        long fanOuts = 0;
         long t = 0;
         for (int i = 0; i < count; i++) {
             if (rnd.nextInt(3) > 0) {
                 t += rnd.nextLong(8_000_000);
             }
-            agents.add(new AgentArrival(t, new AgentProcess(i, "a" + i, rnd.nextInt(3), 1 + rnd.nextInt(3), "g",
-                    randomProgram(rnd.split()))));
+            int priority = rnd.nextInt(3);
+            int weight = 1 + rnd.nextInt(3);
+            List<Syscall> calls = randomCalls(rnd.split());
+            agents.add(new AgentArrival(t, new AgentProcess(i, "a" + i, priority, weight, "g",
+                    Harness.script(calls.toArray(Syscall[]::new)))));
+            llmByPid.put((long) i, llmCalls(calls));
+            fanOuts += calls.stream().filter(c -> c instanceof FanOut).count();
         }
+        seen.merge("fan-outs", fanOuts, Long::sum);
         return agents;
     }
 
@@ -107,7 +139,7 @@ class RandomRunInvariantsTest {
     /** The random runs must actually reach the situations the invariants are about. */
     @AfterAll
     static void everySituationWasExercised() {
-        assertThat(seen).containsKeys("preemptions", "swap-outs", "swap-fallbacks", "recomputes", "rejected", "unfinished");
+        assertThat(seen).containsKeys("fan-outs", "preemptions", "swap-outs", "swap-fallbacks", "recomputes", "rejected", "unfinished");
         assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
     }
 
@@ -116,7 +148,8 @@ class RandomRunInvariantsTest {
     void accountingHolds(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed * 7919 + mode.ordinal());
         KernelConfig cluster = randomCluster(rnd, mode);
-        List<AgentArrival> agents = randomAgents(rnd, 40 + rnd.nextInt(40));
+        Map<Long, Long> llmByPid = new java.util.HashMap<>();
+        List<AgentArrival> agents = randomAgents(rnd, 40 + rnd.nextInt(40), llmByPid);
         long horizon = seed % 3 == 0 ? 150_000_000L : Long.MAX_VALUE;
         Harness h = new Harness();
         RunMetrics m = h.run(cluster, Harness.policy(policy, params), agents, horizon);
@@ -132,6 +165,9 @@ class RandomRunInvariantsTest {
             assertThat(m.llmUnfinished()).isZero();
             assertThat(m.agentsFinished()).isEqualTo(agents.size());
             assertThat(m.otherCompleted()).isEqualTo(m.otherSubmitted());
+            // every program ran to its end: each agent submitted all its LLM calls, fan-out children included
+            assertThat(h.agents).allSatisfy(a -> assertThat((long) a.llmCalls()).as("agent %d", a.pid())
+                    .isEqualTo(llmByPid.get(a.pid())));
         }
         long asked = 0;
         long served = 0;

@@ -19,8 +19,8 @@ import java.util.Map;
  *       {@code mu = ln(mean) - sigma^2/2}, so E[X] = mean;</li>
  *   <li>{@code exponential}: exponential with the given {@code mean};</li>
  *   <li>{@code empirical}: uniformly one of the values of column {@code column} of the file
- *       {@code file} (CSV with a header row, or JSON lines; relative paths against the spec's
- *       folder), e.g. {@code {dist: empirical, file: traces/azure.csv, column: ContextTokens}};
+ *       {@code file} (CSV with a header row, or JSON lines, told by a first non-blank character
+ *       <code>{</code>; relative paths against the spec's folder), e.g. {@code {dist: empirical, file: traces/azure.csv, column: ContextTokens}};
  *       tokens and rounds only.</li>
  * </ul>
  * {@code lognormal}, {@code exponential} and {@code empirical} take optional {@code min} and

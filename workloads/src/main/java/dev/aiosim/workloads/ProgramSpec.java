@@ -20,16 +20,39 @@ import java.util.List;
  * (either may be left out, not both) and whose output is drawn from {@code output}: the
  * single-call chat program. {@code rounds} and {@code tool-latency} are not used.
  *
+ * <p><b>plan-execute</b> (LLMCompiler-style, see
+ * {@link dev.aiosim.workloads.program.PlanExecuteProgram}): per round (optional {@code rounds},
+ * default 1) one planning LLM call (prompt: the history + a new {@code step-prompt}, output from
+ * {@code output}); then one parallel fan-out of k = {@code fanout} worker LLM calls, each
+ * prompted with the plan's context + its own {@code worker-prompt} (optional, default 0 new
+ * tokens) and generating {@code worker-output} (default: {@code output}); with
+ * {@code tool-latency} the fan-out also runs k tool calls in parallel with the workers; then a
+ * join LLM call whose prompt is the plan's context + every worker's output, generating
+ * {@code output}.
+ *
+ * <p><b>multi-turn</b>: a chat session of {@code turns} turns; turn i's prompt is the
+ * system prompt + every earlier turn's user message and output + a new user message
+ * ({@code step-prompt}); between turns the user thinks for {@code think-time} (a tool call named
+ * {@code user}). Its calls carry a session prefix so a prefix cache can reuse the history.
+ *
  * <p>An agent whose call the kernel rejects (e.g. a prompt larger than any KV pool) ends there.
  *
- * @param kind {@code react} (default) or {@code chat}
- * @param rounds react: number of rounds, integers >= 1
+ * @param kind {@code react} (default), {@code chat}, {@code plan-execute} or {@code multi-turn}
+ * @param rounds react: number of rounds; plan-execute: number of plan/fan-out/join rounds
+ *     (optional, default 1); integers >= 1
  * @param systemPrompt tokens in the first prompt (optional, counts as 0 when absent)
- * @param stepPrompt new prompt tokens each round (optional, counts as 0 when absent)
- * @param output LLM output tokens per call
- * @param toolLatency react: how long each tool call takes (durations like 250ms, 1.5s, 2m, or seconds)
+ * @param stepPrompt new prompt tokens each round, task per plan, or user message per turn
+ *     (optional, counts as 0 when absent)
+ * @param output LLM output tokens per call (plan-execute: plan and join calls)
+ * @param toolLatency react: how long each tool call takes (durations like 250ms, 1.5s, 2m, or
+ *     seconds); plan-execute: optional, each parallel tool call
  * @param maxTokens cap on generated tokens per call, 0 or absent for none
  * @param tool name given to tool calls, {@code tool} by default
+ * @param turns multi-turn: number of turns, integers >= 1
+ * @param thinkTime multi-turn: user think time between turns, a duration distribution
+ * @param fanout plan-execute: parallel worker calls per round, integers >= 1
+ * @param workerPrompt plan-execute: new prompt tokens per worker (optional, counts as 0)
+ * @param workerOutput plan-execute: output tokens per worker (optional, default {@code output})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgramSpec(
@@ -40,20 +63,64 @@ public record ProgramSpec(
         @JsonProperty("output") DistSpec output,
         @JsonProperty("tool-latency") DistSpec toolLatency,
         @JsonProperty("max-tokens") Integer maxTokens,
-        @JsonProperty("tool") String tool) {
+        @JsonProperty("tool") String tool,
+        @JsonProperty("turns") DistSpec turns,
+        @JsonProperty("think-time") DistSpec thinkTime,
+        @JsonProperty("fanout") DistSpec fanout,
+        @JsonProperty("worker-prompt") DistSpec workerPrompt,
+        @JsonProperty("worker-output") DistSpec workerOutput) {
 
     /** Known program kinds. */
-    public static final List<String> KINDS = List.of("react", "chat");
+    public static final List<String> KINDS = List.of("react", "chat", "plan-execute", "multi-turn");
 
     /** A ReAct program. */
     public static ProgramSpec react(DistSpec rounds, DistSpec systemPrompt, DistSpec stepPrompt, DistSpec output,
                                     DistSpec toolLatency) {
-        return new ProgramSpec("react", rounds, systemPrompt, stepPrompt, output, toolLatency, null, null);
+        return new ProgramSpec("react", rounds, systemPrompt, stepPrompt, output, toolLatency, null, null,
+                null, null, null, null, null);
     }
 
     /** A single-call chat program. */
     public static ProgramSpec chat(DistSpec prompt, DistSpec output) {
-        return new ProgramSpec("chat", null, null, prompt, output, null, null, null);
+        return new ProgramSpec("chat", null, null, prompt, output, null, null, null, null, null, null, null, null);
+    }
+
+    /** A plan-and-execute program without parallel tool calls; {@code rounds} and {@code workerOutput} may be null. */
+    public static ProgramSpec planExecute(DistSpec rounds, DistSpec systemPrompt, DistSpec task, DistSpec output,
+                                          DistSpec fanout, DistSpec workerPrompt, DistSpec workerOutput) {
+        return new ProgramSpec("plan-execute", rounds, systemPrompt, task, output, null, null, null, null, null,
+                fanout, workerPrompt, workerOutput);
+    }
+
+    /** A multi-turn chat program. */
+    public static ProgramSpec multiTurn(DistSpec turns, DistSpec systemPrompt, DistSpec userPrompt, DistSpec output,
+                                        DistSpec thinkTime) {
+        return new ProgramSpec("multi-turn", null, systemPrompt, userPrompt, output, null, null, null, turns,
+                thinkTime, null, null, null);
+    }
+
+    /** This program with a max-tokens cap (null for none). */
+    public ProgramSpec withMaxTokens(Integer cap) {
+        return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, cap, tool, turns,
+                thinkTime, fanout, workerPrompt, workerOutput);
+    }
+
+    /** This program with parallel tool calls of the given latency and name (plan-execute). */
+    public ProgramSpec withTools(DistSpec latency, String toolName) {
+        return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, latency, maxTokens, toolName, turns,
+                thinkTime, fanout, workerPrompt, workerOutput);
+    }
+
+    /** This program with a fan-out distribution (plan-execute; null for none). */
+    public ProgramSpec withFanout(DistSpec k) {
+        return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, maxTokens, tool, turns,
+                thinkTime, k, workerPrompt, workerOutput);
+    }
+
+    /** This program with a turns distribution (multi-turn; null for none). */
+    public ProgramSpec withTurns(DistSpec t) {
+        return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, maxTokens, tool, t,
+                thinkTime, fanout, workerPrompt, workerOutput);
     }
 
     /** The kind, {@code react} when absent. */
@@ -92,13 +159,50 @@ public record ProgramSpec(
             stepPrompt.validate(path + ".step-prompt", DistSpec.Unit.TOKENS);
         }
         required(path, "output", output).validate(path + ".output", DistSpec.Unit.TOKENS);
-        if (k.equals("react")) {
-            required(path, "rounds", rounds).validate(path + ".rounds", DistSpec.Unit.COUNT);
-            required(path, "tool-latency", toolLatency).validate(path + ".tool-latency", DistSpec.Unit.DURATION);
-        } else {
-            Spec.unused(path, "rounds", rounds, "by kind chat");
-            Spec.unused(path, "tool-latency", toolLatency, "by kind chat");
-            Spec.unused(path, "tool", tool, "by kind chat");
+        String by = "by kind " + k;
+        if (!k.equals("multi-turn")) {
+            Spec.unused(path, "turns", turns, by);
+            Spec.unused(path, "think-time", thinkTime, by);
+        }
+        if (!k.equals("plan-execute")) {
+            Spec.unused(path, "fanout", fanout, by);
+            Spec.unused(path, "worker-prompt", workerPrompt, by);
+            Spec.unused(path, "worker-output", workerOutput, by);
+        }
+        switch (k) {
+            case "react" -> {
+                required(path, "rounds", rounds).validate(path + ".rounds", DistSpec.Unit.COUNT);
+                required(path, "tool-latency", toolLatency).validate(path + ".tool-latency", DistSpec.Unit.DURATION);
+            }
+            case "chat" -> {
+                Spec.unused(path, "rounds", rounds, by);
+                Spec.unused(path, "tool-latency", toolLatency, by);
+                Spec.unused(path, "tool", tool, by);
+            }
+            case "plan-execute" -> {
+                if (rounds != null) {
+                    rounds.validate(path + ".rounds", DistSpec.Unit.COUNT);
+                }
+                required(path, "fanout", fanout).validate(path + ".fanout", DistSpec.Unit.COUNT);
+                if (workerPrompt != null) {
+                    workerPrompt.validate(path + ".worker-prompt", DistSpec.Unit.TOKENS);
+                }
+                if (workerOutput != null) {
+                    workerOutput.validate(path + ".worker-output", DistSpec.Unit.TOKENS);
+                }
+                if (toolLatency != null) {
+                    toolLatency.validate(path + ".tool-latency", DistSpec.Unit.DURATION);
+                } else {
+                    Spec.unused(path, "tool", tool, "by kind plan-execute without tool-latency");
+                }
+            }
+            default -> {
+                Spec.unused(path, "rounds", rounds, by + " (use turns)");
+                Spec.unused(path, "tool-latency", toolLatency, by + " (use think-time)");
+                Spec.unused(path, "tool", tool, by + " (think time is a tool call named 'user')");
+                required(path, "turns", turns).validate(path + ".turns", DistSpec.Unit.COUNT);
+                required(path, "think-time", thinkTime).validate(path + ".think-time", DistSpec.Unit.DURATION);
+            }
         }
     }
 

@@ -123,7 +123,7 @@ public record WorkloadSpec(
             throw new IllegalArgumentException(path + ".agents: expected an integer >= 1, got " + Spec.show(agents));
         }
         if (program == null) {
-            throw new IllegalArgumentException(path + ".program: expected a program (kind: react | chat, ...), got nothing");
+            throw new IllegalArgumentException(path + ".program: expected a program (kind: react | chat | plan-execute | multi-turn, ...), got nothing");
         }
         if (arrivals != null) {
             arrivals.validate(path + ".arrivals");

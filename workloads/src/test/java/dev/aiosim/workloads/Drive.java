@@ -2,6 +2,7 @@ package dev.aiosim.workloads;
 
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
@@ -24,7 +25,11 @@ public final class Drive {
 
     /** A completed result for {@code call}; {@code salt} varies the times, which programs must ignore. */
     public static SyscallResult ok(Syscall call, long salt) {
-        int out = call instanceof LlmCall l ? l.tokensToGenerate() : 0;
+        int out = switch (call) {
+            case LlmCall l -> l.tokensToGenerate();
+            case FanOut f -> f.calls().stream().mapToInt(c -> c instanceof LlmCall l ? l.tokensToGenerate() : 0).sum();
+            default -> 0;
+        };
         return new SyscallResult(call, salt, salt + 1 + salt % 7, SyscallResult.Status.COMPLETED, out);
     }
 

@@ -48,6 +48,53 @@ class WorkloadSpecTest {
         assertThat(strict().readValue(written, WorkloadSpec.class)).isEqualTo(spec);
     }
 
+    static final String PLAN_EXECUTE = """
+            {"agents": 20,
+             "arrivals": {"process": "onoff", "rate-on": 20.0, "rate-off": 1.0, "on": "30s", "off": 60,
+                          "diurnal": {"period": "24h", "amplitude": 0.5, "peak": "14h"}},
+             "program": {"kind": "plan-execute",
+               "rounds": {"dist": "uniform", "min": 1, "max": 3},
+               "system-prompt": {"dist": "fixed", "value": 512},
+               "step-prompt": {"dist": "empirical", "file": "t.jsonl", "column": "input_length"},
+               "output": {"dist": "lognormal", "mean": 150, "sigma": 0.6},
+               "fanout": {"dist": "uniform", "min": 2, "max": 8},
+               "worker-prompt": {"dist": "fixed", "value": 64},
+               "worker-output": {"dist": "exponential", "mean": 90},
+               "tool-latency": {"dist": "exponential", "mean": "1s"},
+               "tool": "search"}}
+            """;
+
+    static final String MULTI_TURN = """
+            {"agents": 20,
+             "arrivals": {"process": "gamma", "rate": 2.0, "cv": 3.0, "diurnal": {"period": 600, "amplitude": 0.2}},
+             "program": {"kind": "multi-turn",
+               "turns": {"dist": "uniform", "min": 2, "max": 9},
+               "step-prompt": {"dist": "lognormal", "mean": 120, "sigma": 0.5},
+               "output": {"dist": "lognormal", "mean": 200, "sigma": 0.6},
+               "think-time": {"dist": "exponential", "mean": "20s"},
+               "max-tokens": 512}}
+            """;
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PLAN_EXECUTE", "MULTI_TURN"})
+    void bindsTheNewArrivalAndProgramFieldsAndWritesThemBack(String which) throws Exception {
+        String text = which.equals("PLAN_EXECUTE") ? PLAN_EXECUTE : MULTI_TURN;
+        WorkloadSpec spec = strict().readValue(text, WorkloadSpec.class);
+        spec.validate("workload");
+        String written = strict().writeValueAsString(spec);
+        assertThat(strict().readTree(written)).isEqualTo(strict().readTree(text));
+        assertThat(strict().readValue(written, WorkloadSpec.class)).isEqualTo(spec);
+        if (which.equals("PLAN_EXECUTE")) {
+            assertThat(spec.arrivals().onSeconds()).isEqualTo(30);
+            assertThat(spec.arrivals().offSeconds()).isEqualTo(60);
+            assertThat(spec.arrivals().diurnal().peakSeconds()).isEqualTo(14 * 3600);
+            assertThat(spec.program().fanout().min()).isEqualTo(2);
+        } else {
+            assertThat(spec.arrivals().diurnal().peakSeconds()).isZero();
+            assertThat(spec.program().thinkTime().number("mean", DistSpec.Unit.DURATION)).isEqualTo(20);
+        }
+    }
+
     @Test
     void namesDoNotDependOnTheMappersNamingStrategy() throws Exception {
         ObjectMapper kebab = strict().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
@@ -90,15 +137,15 @@ class WorkloadSpecTest {
                         "workload.program: expected a program"),
                 Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.poisson(-1), react, null),
                         "workload.arrivals.rate: expected a number > 0, got -1"),
-                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("poison", 1.0, null), react, null),
-                        "workload.arrivals.process: expected one of all-at-once, poisson, gamma, got 'poison'"),
+                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("poison", 1.0, null, null, null, null, null, null), react, null),
+                        "workload.arrivals.process: expected one of all-at-once, poisson, gamma, onoff, got 'poison'"),
                 Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.gamma(2, 0), react, null),
                         "workload.arrivals.cv: expected a number > 0, got 0"),
-                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("all-at-once", 3.0, null), react, null),
+                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("all-at-once", 3.0, null, null, null, null, null, null), react, null),
                         "workload.arrivals.rate: not used by process all-at-once"),
                 Arguments.of(WorkloadSpec.generator(5, null,
-                                new ProgramSpec("plan", null, tokens, tokens, tokens, null, null, null), null),
-                        "workload.program.kind: expected one of react, chat, got 'plan'"),
+                                new ProgramSpec("plan", null, tokens, tokens, tokens, null, null, null, null, null, null, null, null), null),
+                        "workload.program.kind: expected one of react, chat, plan-execute, multi-turn, got 'plan'"),
                 Arguments.of(WorkloadSpec.generator(5, null,
                                 ProgramSpec.react(DistSpec.uniform(2, 4), tokens, tokens, null, latency), null),
                         "workload.program.output: expected a distribution"),
@@ -151,10 +198,10 @@ class WorkloadSpecTest {
                                 ProgramSpec.react(DistSpec.uniform(1, 4), null, null, tokens, latency), null),
                         "workload.program.step-prompt: expected a token distribution"),
                 Arguments.of(WorkloadSpec.generator(5, null,
-                                new ProgramSpec("chat", DistSpec.fixed(3), null, tokens, tokens, null, null, null), null),
+                                new ProgramSpec("chat", DistSpec.fixed(3), null, tokens, tokens, null, null, null, null, null, null, null, null), null),
                         "workload.program.rounds: not used by kind chat"),
                 Arguments.of(WorkloadSpec.generator(5, null,
-                                new ProgramSpec("react", DistSpec.fixed(3), null, tokens, tokens, latency, -1, null), null),
+                                new ProgramSpec("react", DistSpec.fixed(3), null, tokens, tokens, latency, -1, null, null, null, null, null, null), null),
                         "workload.program.max-tokens: expected an integer >= 0 (0 = none), got -1"),
                 Arguments.of(WorkloadSpec.generator(5, null, react, List.of(new PriorityShare(1.5, 1))),
                         "workload.priorities[0].share: expected a number in [0, 1], got 1.5"),
@@ -168,7 +215,82 @@ class WorkloadSpecTest {
                 Arguments.of(WorkloadSpec.trace("t.csv", "parquet", null),
                         "workload.format: expected one of azure-2023 (or none to detect), got 'parquet'"),
                 Arguments.of(WorkloadSpec.trace("t.csv", null, "ignore"),
-                        "workload.on-bad-row: expected one of fail, skip, got 'ignore'"));
+                        "workload.on-bad-row: expected one of fail, skip, got 'ignore'"),
+                // on/off bursts and the diurnal multiplier
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.onOff(0, 1, "30s", "60s"), react, null),
+                        "workload.arrivals.rate-on: expected a number > 0, got 0"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.onOff(20, -1, "30s", "60s"), react, null),
+                        "workload.arrivals.rate-off: expected a number >= 0, got -1"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.onOff(20, 1, "soon", "60s"), react, null),
+                        "workload.arrivals.on: expected a duration > 0 (like 30s, 2m or seconds), got 'soon'"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.onOff(20, 1, "30s", null), react, null),
+                        "workload.arrivals.off: expected a duration > 0 (like 30s, 2m or seconds), got nothing"),
+                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("onoff", 3.0, null, 20.0, 1.0, 30, 60, null),
+                                react, null),
+                        "workload.arrivals.rate: not used by process onoff (use rate-on and rate-off), got 3"),
+                Arguments.of(WorkloadSpec.generator(5, new ArrivalSpec("poisson", 3.0, null, 20.0, null, null, null,
+                                null), react, null),
+                        "workload.arrivals.rate-on: not used by process poisson, got 20"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.poisson(2).withDiurnal(new DiurnalSpec("24h", 1.0, "14h")),
+                                react, null),
+                        "workload.arrivals.diurnal.amplitude: expected a number in [0, 1), got 1"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.gamma(2, 2).withDiurnal(new DiurnalSpec(null, 0.5, null)),
+                                react, null),
+                        "workload.arrivals.diurnal.period: expected a duration > 0 (like 24h, 30m or seconds), got nothing"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.onOff(20, 1, 30, 60)
+                                .withDiurnal(new DiurnalSpec("24h", 0.5, "-1h")), react, null),
+                        "workload.arrivals.diurnal.peak: expected a duration >= 0 (like 14h or seconds), got '-1h'"),
+                Arguments.of(WorkloadSpec.generator(5, ArrivalSpec.allAtOnce().withDiurnal(new DiurnalSpec("24h", 0.5, null)),
+                                react, null),
+                        "workload.arrivals.diurnal: not used by process all-at-once"),
+                // plan-execute and multi-turn
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, null, null, null), null),
+                        "workload.program.fanout: expected a distribution"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, DistSpec.uniform(0, 3), null, null), null),
+                        "workload.program.fanout.min: expected an integer >= 1, got 0"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(DistSpec.fixed(0), tokens, tokens, tokens, DistSpec.fixed(3), null,
+                                        null), null),
+                        "workload.program.rounds.value: expected an integer >= 1, got 0"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, DistSpec.fixed(3),
+                                        DistSpec.fixed(-3), null), null),
+                        "workload.program.worker-prompt.value: expected an integer >= 1, got -3"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, DistSpec.fixed(3), null,
+                                        DistSpec.lognormal(0, 1)), null),
+                        "workload.program.worker-output.mean: expected a number > 0, got 0"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, DistSpec.fixed(3), null, null)
+                                        .withTools(DistSpec.fixed("later"), "search"), null),
+                        "workload.program.tool-latency.value: expected a duration >= 0"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.planExecute(null, tokens, tokens, tokens, DistSpec.fixed(3), null, null)
+                                        .withTools(null, "search"), null),
+                        "workload.program.tool: not used by kind plan-execute without tool-latency, got 'search'"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.react(DistSpec.fixed(3), tokens, tokens, tokens, latency)
+                                        .withTools(latency, null).withMaxTokens(null).withFanout(DistSpec.fixed(2)), null),
+                        "workload.program.fanout: not used by kind react, got"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.multiTurn(null, tokens, tokens, tokens, latency), null),
+                        "workload.program.turns: expected a distribution"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.multiTurn(DistSpec.fixed(4), tokens, tokens, tokens, null), null),
+                        "workload.program.think-time: expected a distribution"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.multiTurn(DistSpec.fixed(4), tokens, tokens, tokens, DistSpec.exponential("-2s")),
+                                null),
+                        "workload.program.think-time.mean: expected a duration > 0"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.multiTurn(DistSpec.fixed(4), tokens, tokens, tokens, latency)
+                                        .withTools(latency, null), null),
+                        "workload.program.tool-latency: not used by kind multi-turn (use think-time)"),
+                Arguments.of(WorkloadSpec.generator(5, null,
+                                ProgramSpec.chat(tokens, tokens).withFanout(null).withTurns(DistSpec.fixed(2)), null),
+                        "workload.program.turns: not used by kind chat"));
     }
 
     @ParameterizedTest

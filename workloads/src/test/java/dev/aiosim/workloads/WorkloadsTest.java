@@ -63,7 +63,11 @@ class WorkloadsTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 42, -7})
     void sameSeedSameAgentsWhateverOrderTheProgramsAreDriven(long seed) throws Exception {
-        for (WorkloadSpec spec : List.of(demo(), poisson())) {
+        WorkloadSpec multiTurn = new ObjectMapper().readValue(WorkloadSpecTest.MULTI_TURN, WorkloadSpec.class);
+        WorkloadSpec planExecute = WorkloadSpec.generator(50, ArrivalSpec.onOff(5, 0.5, 10, 20),
+                ProgramSpec.planExecute(DistSpec.uniform(1, 3), DistSpec.fixed(300), DistSpec.lognormal(200, 0.5),
+                        DistSpec.exponential(100), DistSpec.uniform(1, 6), null, DistSpec.exponential(60)), null);
+        for (WorkloadSpec spec : List.of(demo(), poisson(), multiTurn, planExecute)) {
             Run a = sequential(Workloads.open(spec, seed, dir));
             Run b = interleaved(Workloads.open(spec, seed, dir));
             assertThat(b).isEqualTo(a);

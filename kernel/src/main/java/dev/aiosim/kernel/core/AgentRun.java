@@ -2,6 +2,8 @@ package dev.aiosim.kernel.core;
 
 import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.FanOut;
+import dev.aiosim.kernel.process.SyscallResult;
 
 /** The kernel's bookkeeping for one live agent process. */
 final class AgentRun {
@@ -12,10 +14,53 @@ final class AgentRun {
     long waitingNanos;
     long serviceTokens;
     int aliveIndex = -1;
+    /** The fan-out whose children are in flight, or null. */
+    private FanOut fanOut;
+    private long fanOutAt;
+    private int fanOutPending;
+    private boolean fanOutFailed;
+    private long fanOutTokens;
 
     AgentRun(AgentProcess process, long arrivalAt) {
         this.process = process;
         this.arrivalAt = arrivalAt;
+    }
+
+    /** True while the children of a fan-out are in flight: their results are joined, not passed on. */
+    boolean inFanOut() {
+        return fanOut != null;
+    }
+
+    /** Starts waiting for every child of {@code f}, issued at {@code now}. */
+    void beginFanOut(FanOut f, long now) {
+        if (fanOut != null) {
+            throw new InvariantViolation("agent " + process.pid() + " started a fan-out while another is in flight");
+        }
+        fanOut = f;
+        fanOutAt = now;
+        fanOutPending = f.calls().size();
+        fanOutFailed = false;
+        fanOutTokens = 0;
+    }
+
+    /**
+     * One child of the current fan-out ended.
+     *
+     * @return the fan-out's joined result when this was the last child, else null
+     */
+    SyscallResult childEnded(SyscallResult child, long now) {
+        if (!child.ok()) {
+            fanOutFailed = true;
+        }
+        fanOutTokens += child.outputTokens();
+        if (--fanOutPending > 0) {
+            return null;
+        }
+        FanOut f = fanOut;
+        fanOut = null;
+        return new SyscallResult(f, fanOutAt, now,
+                fanOutFailed ? SyscallResult.Status.REJECTED : SyscallResult.Status.COMPLETED,
+                (int) Math.min(fanOutTokens, Integer.MAX_VALUE));
     }
 
     AgentRecord record(long finishedAt) {

@@ -9,6 +9,7 @@ import dev.aiosim.kernel.engine.StepShape;
 import dev.aiosim.kernel.metrics.CallStatus;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.MemoryCall;
 import dev.aiosim.kernel.process.StorageCall;
@@ -105,6 +106,28 @@ public final class Kernel {
             case ToolCall t -> submitOther(agent, syscall, t.latencyNanos(), tools, now);
             case MemoryCall m -> submitOther(agent, syscall, m.latencyNanos(), memory, now);
             case StorageCall s -> submitOther(agent, syscall, s.latencyNanos(), storage, now);
+            case FanOut f -> submitFanOut(agent, f, now);
+        }
+    }
+
+    /** Every child at this instant; the program hears back once, when the last child ends. */
+    private void submitFanOut(AgentRun agent, FanOut f, long now) {
+        agent.beginFanOut(f, now);
+        List<Syscall> children = f.calls();
+        for (int i = 0, n = children.size(); i < n; i++) {
+            submit(agent, children.get(i), now);
+        }
+    }
+
+    /** A syscall of {@code agent} ended: a fan-out child is joined, anything else goes to the program. */
+    private void ended(AgentRun agent, SyscallResult result, long now) {
+        if (agent.inFanOut()) {
+            SyscallResult joined = agent.childEnded(result, now);
+            if (joined != null) {
+                advance(agent, joined, now);
+            }
+        } else {
+            advance(agent, result, now);
         }
     }
 
@@ -116,7 +139,7 @@ public final class Kernel {
             // can never fit: refuse loudly in the records instead of preempting it forever
             r.state = LlmRequest.State.DONE;
             metrics.call(r.record(CallStatus.REJECTED));
-            advance(agent, new SyscallResult(call, now, now, SyscallResult.Status.REJECTED, 0), now);
+            ended(agent, new SyscallResult(call, now, now, SyscallResult.Status.REJECTED, 0), now);
             return;
         }
         Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
@@ -164,7 +187,7 @@ public final class Kernel {
 
     private void otherDone(OtherCall c, long now) {
         metrics.onOtherCompleted();
-        advance(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.COMPLETED, 0), now);
+        ended(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.COMPLETED, 0), now);
     }
 
     // ---- engines ----------------------------------------------------------------------------
@@ -231,7 +254,7 @@ public final class Kernel {
         if (!finished.isEmpty()) {
             LlmRequest[] done = finished.toArray(new LlmRequest[0]);
             for (LlmRequest r : done) {
-                advance(r.agent, new SyscallResult(r.call, r.submittedAt, now, SyscallResult.Status.COMPLETED,
+                ended(r.agent, new SyscallResult(r.call, r.submittedAt, now, SyscallResult.Status.COMPLETED,
                         r.generated), now);
             }
         }

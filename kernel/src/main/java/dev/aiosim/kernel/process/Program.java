@@ -2,8 +2,9 @@ package dev.aiosim.kernel.process;
 
 /**
  * What an agent does: a generator of syscalls, one at a time. The next syscall may depend on the
- * result of the last one (a ReAct loop, a replayed session). Programs are driven by the kernel
- * thread only and must be deterministic given their own seeded randomness.
+ * result of the last one (a ReAct loop, a replayed session); a {@link FanOut} issues several at
+ * once and returns one joined result. Programs are driven by the kernel thread only and must be
+ * deterministic given their own seeded randomness.
  */
 @FunctionalInterface
 public interface Program {

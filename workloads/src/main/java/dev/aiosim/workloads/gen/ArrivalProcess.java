@@ -18,9 +18,16 @@ public interface ArrivalProcess {
     /**
      * The process a spec describes (see {@link ArrivalSpec}), drawing from {@code random}.
      * Poisson: exponential gaps with mean 1/rate s. Gamma: shape 1/cv^2, scale cv^2/rate s.
+     * Onoff: {@link OnOffArrivals}. A diurnal multiplier wraps the process in
+     * {@link DiurnalArrivals} (time rescaling).
      */
     static ArrivalProcess of(ArrivalSpec spec, SplittableRandom random) {
-        UniformRandomProvider rng = Seeds.provider(random);
+        ArrivalProcess base = base(spec, Seeds.provider(random));
+        var d = spec.diurnal();
+        return d == null ? base : new DiurnalArrivals(base, d.periodSeconds(), d.amplitude(), d.peakSeconds());
+    }
+
+    private static ArrivalProcess base(ArrivalSpec spec, UniformRandomProvider rng) {
         return switch (spec.process()) {
             case "all-at-once" -> () -> 0L;
             case "poisson" -> renewal(ExponentialDistribution.of(1.0 / spec.rate()).createSampler(rng));
@@ -29,6 +36,7 @@ public interface ArrivalProcess {
                 double scale = 1.0 / (spec.rate() * shape);
                 yield renewal(GammaDistribution.of(shape, scale).createSampler(rng));
             }
+            case "onoff" -> new OnOffArrivals(spec.rateOn(), spec.rateOff(), spec.onSeconds(), spec.offSeconds(), rng);
             default -> throw new IllegalArgumentException("unknown arrival process '" + spec.process()
                     + "', expected one of " + String.join(", ", ArrivalSpec.PROCESSES));
         };

@@ -18,10 +18,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads one numeric column of a trace file, for the {@code empirical} distribution: CSV with a
- * header row (column by header name), or JSON lines (files named {@code *.jsonl}, {@code *.json},
- * optionally {@code .gz}; column = a top-level field). Values are rounded to integers; a value
- * that is not a number fails with {@code file:line: column: ...}. Exists so synthetic workloads
- * can borrow real length distributions from public traces.
+ * header row (column by header name), or JSON lines, one object per line, column = a top-level
+ * field (e.g. Mooncake's {@code input_length}). The form is detected from the content, not the
+ * name: a file whose first non-blank character is <code>{</code> is JSON lines, any other is CSV
+ * (either optionally gzip-compressed, named {@code .gz}). Values are rounded to integers; a value
+ * that is not a number, or a row without the field, fails with {@code file:line: column: ...}.
+ * Exists so synthetic workloads can borrow real length distributions from public traces.
  */
 public final class EmpiricalColumn {
     private EmpiricalColumn() {}
@@ -49,11 +51,21 @@ public final class EmpiricalColumn {
      * @throws TraceFormatException for a value that is not a number
      */
     public static int[] read(Path file, String column) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
+        return isJsonLines(file) ? readJsonLines(file, column) : readCsv(file, column);
+    }
+
+    /** True when the file's first non-blank character is an opening brace. */
+    static boolean isJsonLines(Path file) {
+        try (BufferedReader reader = TraceFiles.reader(file)) {
+            for (int c = reader.read(); c >= 0; c = reader.read()) {
+                if (!Character.isWhitespace(c)) {
+                    return c == '{';
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return name.endsWith(".jsonl") || name.endsWith(".json") ? readJsonLines(file, column) : readCsv(file, column);
     }
 
     private static int[] readCsv(Path file, String column) {
@@ -110,10 +122,16 @@ public final class EmpiricalColumn {
                 } catch (IOException e) {
                     throw new TraceFormatException(file.toString(), line, "row", "a JSON object", abbreviate(s));
                 }
-                JsonNode v = node == null ? null : node.get(column);
-                if (v == null || !v.isNumber()) {
-                    throw new TraceFormatException(file.toString(), line, column, "a number",
-                            v == null ? "" : abbreviate(v.toString()));
+                if (node == null || !node.isObject()) {
+                    throw new TraceFormatException(file.toString(), line, "row", "a JSON object", abbreviate(s));
+                }
+                JsonNode v = node.get(column);
+                if (v == null) {
+                    throw new TraceFormatException(file.toString(), line, column, "a number (the field is missing)",
+                            abbreviate(s));
+                }
+                if (!v.isNumber()) {
+                    throw new TraceFormatException(file.toString(), line, column, "a number", abbreviate(v.isTextual() ? v.textValue() : v.toString()));
                 }
                 out.add(parse(file, line, column, v.asText()));
             }

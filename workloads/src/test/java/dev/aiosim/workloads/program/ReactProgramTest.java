@@ -32,7 +32,7 @@ class ReactProgramTest {
         "3, 0, 7, 9, 0"})
     void promptGrowsWithTheHistoryExactly(int rounds, int system, int step, int out, int maxTokens) {
         ProgramSpec spec = new ProgramSpec("react", DistSpec.fixed(rounds), system == 0 ? null : DistSpec.fixed(system),
-                DistSpec.fixed(step), DistSpec.fixed(out), DistSpec.fixed("250ms"), maxTokens, "search");
+                DistSpec.fixed(step), DistSpec.fixed(out), DistSpec.fixed("250ms"), maxTokens, "search", null, null, null, null, null);
         spec.validate("p");
         var program = new AgentTemplate(spec, "p", Path.of("."), new EmpiricalColumn.Cache())
                 .create(Seeds.provider(new SplittableRandom(1)));
@@ -70,7 +70,7 @@ class ReactProgramTest {
     @Test
     void chatIsOneCallOfSystemPlusStepPrompt() {
         ProgramSpec spec = new ProgramSpec("chat", null, DistSpec.fixed(100), DistSpec.fixed(23), DistSpec.fixed(40),
-                null, 16, null);
+                null, 16, null, null, null, null, null, null);
         spec.validate("p");
         var program = new AgentTemplate(spec, "p", Path.of("."), new EmpiricalColumn.Cache())
                 .create(Seeds.provider(new SplittableRandom(1)));
