@@ -1,5 +1,6 @@
 /**
  * Agent programs: generators of syscalls that the kernel drives one result at a time (a ReAct
- * loop whose prompt grows with its history; a single call, for chat and request traces).
+ * loop whose prompt grows with its history; a single call, for chat and request traces; a fixed
+ * script replayed closed-loop, for recorded agent sessions).
  */
 package dev.aiosim.workloads.program;
