@@ -29,9 +29,12 @@ import java.util.List;
  * {@code tool_wait_after_ms > 0}, {@code ToolCall("tool", tool_wait_after_ms)}; the next round
  * starts when both have completed. Block size 16 is vLLM's default; the session prefix names
  * block j of every round's context by (k, j), which matches TraceLab's meaning of
- * {@code prefix_len} (the part of the prompt the session already computed, prompt and output of
- * earlier rounds: in the published examples prefix_len(r) = prompt(r-1) + output(r-1)). The
- * reader does not check that identity.
+ * {@code prefix_len} (the part of the prompt the session already computed) when, as on every row
+ * of the published {@code multi_session_large.csv}, prefix_len(r) = prompt(r-1) + output(r-1).
+ * Where a round reuses less (one row of {@code multi_session_example.csv}: 784 = 664 + 120,
+ * without the previous 48 output tokens), the session naming lets a prefix cache credit up to the
+ * difference as reused; the kernel's {@link Prefix} has no way to express "prompt but not output"
+ * for a session, and the reader does not check or alter the rows.
  *
  * <p>Order rules, so that a session can be streamed: the rows of a session are contiguous with
  * {@code round_idx} 0, 1, 2, ...; every row of a session repeats its {@code arrival_time}; and
