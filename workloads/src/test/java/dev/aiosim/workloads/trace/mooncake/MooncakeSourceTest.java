@@ -1,6 +1,7 @@
 package dev.aiosim.workloads.trace.mooncake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,6 +145,16 @@ class MooncakeSourceTest {
             throws IOException {
         Path p = TraceAsserts.write(dir, "bad.jsonl", text);
         TraceAsserts.assertBadRow(p, "mooncake", line, field, detail, 1);
+    }
+
+    @Test
+    void streamsRowByRow() throws IOException {
+        Path p = TraceAsserts.write(dir, "s.jsonl", OK + OK + "{\"timestamp\": 1, \"input_len");
+        try (AgentSource s = Workloads.replay(p, null, false)) {
+            assertThat(s.next().agent().pid()).isZero();
+            assertThat(s.next().agent().pid()).isOne();
+            assertThatThrownBy(s::next).hasMessageStartingWith(p + ":3: row: expected a JSON object on one line");
+        }
     }
 
     @Test
