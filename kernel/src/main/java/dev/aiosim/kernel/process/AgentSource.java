@@ -16,6 +16,16 @@ public interface AgentSource extends Closeable {
         return 0;
     }
 
+    /**
+     * Rows the source read correctly but deliberately did not replay because the format marks them
+     * as not servable (e.g. BurstGPT's failed requests, which generated no tokens); 0 by default.
+     * Kept apart from {@link #skippedRows()} so that a replay reports both, never dropping rows
+     * silently.
+     */
+    default long filteredRows() {
+        return 0;
+    }
+
     @Override
     default void close() {}
 }

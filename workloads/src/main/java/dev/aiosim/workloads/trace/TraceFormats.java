@@ -2,6 +2,12 @@ package dev.aiosim.workloads.trace;
 
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.trace.azure.AzureLlmFormat;
+import dev.aiosim.workloads.trace.burstgpt.BurstGptFormat;
+import dev.aiosim.workloads.trace.llmservingsim.LlmServingSimFormat;
+import dev.aiosim.workloads.trace.llmservingsim.LlmServingSimSessionsFormat;
+import dev.aiosim.workloads.trace.mooncake.MooncakeFormat;
+import dev.aiosim.workloads.trace.tracelab.TraceLabFormat;
+import dev.aiosim.workloads.trace.vidur.VidurFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +20,13 @@ import java.util.Optional;
  */
 public final class TraceFormats {
     private static final List<TraceFormat> FORMATS = List.of(
-            new AzureLlmFormat());
+            new AzureLlmFormat(),
+            new BurstGptFormat(),
+            new VidurFormat(),
+            new TraceLabFormat(),
+            new MooncakeFormat(),
+            new LlmServingSimSessionsFormat(),
+            new LlmServingSimFormat());
 
     private TraceFormats() {}
 

@@ -108,6 +108,20 @@ class AzureLlmSourceTest {
         assertThat(Drive.run(all.get(0).agent().program())).containsExactly(new LlmCall(374, 44));
     }
 
+    @Test
+    void readsThe2024ReleaseByAliasAndByDetection() throws IOException {
+        // the 2024 week-long release keeps the 2023 columns; its timestamps may carry a UTC offset
+        Path p = write("AzureLLMInferenceTrace_code_1week.csv", HEADER
+                + "2024-05-10 00:00:00.009930+00:00,4808,10\n"
+                + "2024-05-10 00:00:00.051730+00:00,3180,8\n"
+                + "2024-05-10 00:00:01+00:00,110,27\n");
+        for (String format : new String[] {"azure-2024", null}) {
+            List<AgentArrival> all = Drive.all(Workloads.replay(p, format, false));
+            assertThat(all).extracting(AgentArrival::time).containsExactly(0L, 41_800_000L, 990_070_000L);
+            assertThat(Drive.run(all.get(2).agent().program())).containsExactly(new LlmCall(110, 27));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "2023-11-16 18:15:46.6805900, 1700158546680590000",

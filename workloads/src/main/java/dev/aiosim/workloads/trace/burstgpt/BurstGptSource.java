@@ -1,0 +1,113 @@
+package dev.aiosim.workloads.trace.burstgpt;
+
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.BadRows;
+import dev.aiosim.workloads.trace.CsvRows;
+import dev.aiosim.workloads.trace.Fields;
+import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.nio.file.Path;
+
+/**
+ * Streams a BurstGPT trace as agent arrivals, one row at a time.
+ *
+ * <p>Mapping: data row k (0-based, blank lines not counted) becomes agent pid k, named
+ * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
+ * {@code LlmCall(Request tokens, Response tokens)}. Its arrival is {@code Timestamp} seconds
+ * (possibly fractional, kept to the nanosecond) after the start of the replay, as written.
+ * {@code Session ID}, {@code Elapsed time}, {@code Model}, {@code Total tokens} and
+ * {@code Log Type} are not used.
+ *
+ * <p>A row with 0 {@code Response tokens} is a failed request: filtered, counted in
+ * {@link #filteredRows()}, not replayed (see the package documentation); its request tokens may
+ * then be 0 too.
+ *
+ * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a wrong number of
+ * fields ({@code row}); a {@code Timestamp} that is not a number >= 0 or is earlier than the
+ * previous row's; {@code Response tokens} not an integer >= 0; {@code Request tokens} not an
+ * integer >= 1 (>= 0 for a failed row). With {@link OnBadRow#SKIP} they are left out and counted
+ * in {@link #skippedRows()}; an empty file or a header without the needed columns always fails.
+ */
+public final class BurstGptSource implements AgentSource {
+    private static final long SECOND = 1_000_000_000L;
+
+    private final CsvRows rows;
+    private final BadRows bad;
+    private final int tsCol;
+    private final int reqCol;
+    private final int respCol;
+    private long dataRows;
+    private long filtered;
+    private boolean started;
+    private long lastNanos;
+    private String lastText;
+
+    /**
+     * @throws TraceFormatException when the file is empty or its header lacks a needed column
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public BurstGptSource(Path path, OnBadRow onBadRow) {
+        this.rows = new CsvRows(path, "the BurstGPT header", BurstGptFormat.REQUIRED);
+        this.bad = new BadRows(onBadRow);
+        this.tsCol = rows.column(BurstGptFormat.TIMESTAMP);
+        this.reqCol = rows.column(BurstGptFormat.REQUEST);
+        this.respCol = rows.column(BurstGptFormat.RESPONSE);
+    }
+
+    @Override
+    public AgentArrival next() {
+        for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
+            long pid = dataRows++;
+            try {
+                AgentArrival a = parse(r, pid);
+                if (a != null) {
+                    return a;
+                }
+                filtered++;
+            } catch (TraceFormatException e) {
+                bad.handle(e);
+            }
+        }
+        return null;
+    }
+
+    /** The arrival of a row, or null for a failed request. */
+    private AgentArrival parse(CsvRows.Row r, long pid) {
+        rows.checkWidth(r);
+        Fields.At at = r.at();
+        String tsText = r.record().get(tsCol).trim();
+        long ts = Fields.time(at, BurstGptFormat.TIMESTAMP, tsText, SECOND, "seconds");
+        int response = Fields.integer(at, BurstGptFormat.RESPONSE, r.record().get(respCol), 0, "");
+        int request = Fields.integer(at, BurstGptFormat.REQUEST, r.record().get(reqCol), response == 0 ? 0 : 1, "");
+        if (started && ts < lastNanos) {
+            throw at.error(BurstGptFormat.TIMESTAMP, "a time not before the previous row's " + lastText, tsText);
+        }
+        started = true;
+        lastNanos = ts;
+        lastText = tsText;
+        if (response == 0) {
+            return null;
+        }
+        LlmCall call = new LlmCall(request, response);
+        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.skipped();
+    }
+
+    @Override
+    public long filteredRows() {
+        return filtered;
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.aiosim.workloads.trace.llmservingsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.Syscall;
+import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.workloads.program.ScriptProgram;
+import dev.aiosim.workloads.trace.BadRows;
+import dev.aiosim.workloads.trace.Fields;
+import dev.aiosim.workloads.trace.JsonLines;
+import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams LLMServingSim's session JSONL as agent arrivals, one session (line) at a time.
+ *
+ * <p>Mapping: data line k (0-based, blank lines not counted) becomes agent pid k, named
+ * {@code session-<session_id>}, priority 0, weight 1, group {@code default}, arriving at
+ * {@code arrival_time_ns} as written. Its {@link ScriptProgram} replays, closed loop, for each
+ * sub-request in order: {@code LlmCall(input_toks, output_toks)}, then
+ * {@code ToolCall("tool", tool_duration_ns)} when that is > 0 (see the package documentation).
+ *
+ * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a line that is not
+ * one JSON object ({@code row}); a missing {@code session_id}; {@code arrival_time_ns} not a
+ * number >= 0 or earlier than the previous line's; {@code sub_requests} not a non-empty array of
+ * objects; in sub-request i ({@code sub_requests[i].input_toks} etc.) a token count not an
+ * integer >= 1 or a {@code tool_duration_ns} not a number >= 0. With {@link OnBadRow#SKIP} a bad
+ * line (the whole session) is left out and counted in {@link #skippedRows()}; an empty file
+ * always fails.
+ */
+public final class LlmServingSimSessionSource implements AgentSource {
+    private final JsonLines lines;
+    private final BadRows bad;
+    private JsonLines.Line first;
+    private long dataRows;
+    private boolean started;
+    private long lastNanos;
+    private String lastText;
+
+    /**
+     * @throws TraceFormatException when the file is empty
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public LlmServingSimSessionSource(Path path, OnBadRow onBadRow) {
+        this.lines = new JsonLines(path);
+        this.bad = new BadRows(onBadRow);
+        this.first = lines.next();
+        if (first == null) {
+            lines.close();
+            throw new TraceFormatException(path.toString(), 1, "row",
+                    "an LLMServingSim session JSON line (the file is empty)", "");
+        }
+    }
+
+    @Override
+    public AgentArrival next() {
+        while (true) {
+            JsonLines.Line line = first != null ? first : lines.next();
+            first = null;
+            if (line == null) {
+                return null;
+            }
+            long pid = dataRows++;
+            try {
+                return parse(line, pid);
+            } catch (TraceFormatException e) {
+                bad.handle(e);
+            }
+        }
+    }
+
+    private AgentArrival parse(JsonLines.Line line, long pid) {
+        Fields.At at = line.at();
+        ObjectNode o = line.requireObject();
+        JsonNode session = o.get(LlmServingSimFormat.SESSION);
+        if (session == null || !session.isValueNode() || session.isNull()) {
+            throw at.error(LlmServingSimFormat.SESSION, "a session id (string or number)" + JsonLines.missing(session),
+                    JsonLines.shown(session));
+        }
+        long ts = JsonLines.time(at, o, LlmServingSimFormat.ARRIVAL, 1, "nanoseconds");
+        JsonNode subs = o.get(LlmServingSimFormat.SUB_REQUESTS);
+        if (subs == null || !subs.isArray() || subs.isEmpty()) {
+            throw at.error(LlmServingSimFormat.SUB_REQUESTS, "a non-empty array of sub-requests"
+                    + JsonLines.missing(subs), JsonLines.shown(subs));
+        }
+        List<Syscall> script = new ArrayList<>();
+        for (int i = 0; i < subs.size(); i++) {
+            String path = LlmServingSimFormat.SUB_REQUESTS + "[" + i + "]";
+            JsonNode sub = subs.get(i);
+            if (!sub.isObject()) {
+                throw at.error(path, "an object {\"input_toks\",\"output_toks\",\"tool_duration_ns\"}", JsonLines.shown(sub));
+            }
+            int input = JsonLines.integer(at, sub, LlmServingSimFormat.INPUT, path + "." + LlmServingSimFormat.INPUT, 1, "");
+            int output = JsonLines.integer(at, sub, LlmServingSimFormat.OUTPUT, path + "." + LlmServingSimFormat.OUTPUT, 1,
+                    " (a call generates at least one token)");
+            long tool = JsonLines.time(at, sub, LlmServingSimFormat.TOOL, path + "." + LlmServingSimFormat.TOOL, 1,
+                    "nanoseconds");
+            script.add(new LlmCall(input, output));
+            if (tool > 0) {
+                script.add(new ToolCall("tool", tool));
+            }
+        }
+        String tsText = o.get(LlmServingSimFormat.ARRIVAL).toString();
+        if (started && ts < lastNanos) {
+            throw at.error(LlmServingSimFormat.ARRIVAL, "a time not before the previous row's " + lastText, tsText);
+        }
+        started = true;
+        lastNanos = ts;
+        lastText = tsText;
+        String name = "session-" + (session.isTextual() ? session.textValue() : session.toString());
+        return new AgentArrival(ts, new AgentProcess(pid, name, 0, 1.0, "default", new ScriptProgram(script)));
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.skipped();
+    }
+
+    @Override
+    public void close() {
+        lines.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aiosim.workloads.trace.llmservingsim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.BadRows;
+import dev.aiosim.workloads.trace.Fields;
+import dev.aiosim.workloads.trace.JsonLines;
+import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.nio.file.Path;
+
+/**
+ * Streams LLMServingSim's flat JSONL as agent arrivals, one line at a time.
+ *
+ * <p>Mapping: data line k (0-based, blank lines not counted) becomes agent pid k, named
+ * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
+ * {@code LlmCall(input_toks, output_toks)}, arriving at {@code arrival_time_ns} as written.
+ *
+ * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a line that is not
+ * one JSON object ({@code row}); {@code arrival_time_ns} not a number >= 0 or earlier than the
+ * previous line's; a token count not an integer >= 1. With {@link OnBadRow#SKIP} they are left
+ * out and counted in {@link #skippedRows()}; an empty file always fails.
+ */
+public final class LlmServingSimSource implements AgentSource {
+    private final JsonLines lines;
+    private final BadRows bad;
+    private JsonLines.Line first;
+    private long dataRows;
+    private boolean started;
+    private long lastNanos;
+    private String lastText;
+
+    /**
+     * @throws TraceFormatException when the file is empty
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public LlmServingSimSource(Path path, OnBadRow onBadRow) {
+        this.lines = new JsonLines(path);
+        this.bad = new BadRows(onBadRow);
+        this.first = lines.next();
+        if (first == null) {
+            lines.close();
+            throw new TraceFormatException(path.toString(), 1, "row", "an LLMServingSim JSON line (the file is empty)", "");
+        }
+    }
+
+    @Override
+    public AgentArrival next() {
+        while (true) {
+            JsonLines.Line line = first != null ? first : lines.next();
+            first = null;
+            if (line == null) {
+                return null;
+            }
+            long pid = dataRows++;
+            try {
+                return parse(line, pid);
+            } catch (TraceFormatException e) {
+                bad.handle(e);
+            }
+        }
+    }
+
+    private AgentArrival parse(JsonLines.Line line, long pid) {
+        Fields.At at = line.at();
+        ObjectNode o = line.requireObject();
+        long ts = JsonLines.time(at, o, LlmServingSimFormat.ARRIVAL, 1, "nanoseconds");
+        int input = JsonLines.integer(at, o, LlmServingSimFormat.INPUT, 1, "");
+        int output = JsonLines.integer(at, o, LlmServingSimFormat.OUTPUT, 1, " (a call generates at least one token)");
+        String tsText = o.get(LlmServingSimFormat.ARRIVAL).toString();
+        if (started && ts < lastNanos) {
+            throw at.error(LlmServingSimFormat.ARRIVAL, "a time not before the previous row's " + lastText, tsText);
+        }
+        started = true;
+        lastNanos = ts;
+        lastText = tsText;
+        LlmCall call = new LlmCall(input, output);
+        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.skipped();
+    }
+
+    @Override
+    public void close() {
+        lines.close();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aiosim.workloads.trace.vidur;
+
+import dev.aiosim.kernel.process.AgentArrival;
+import dev.aiosim.kernel.process.AgentProcess;
+import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.BadRows;
+import dev.aiosim.workloads.trace.CsvRows;
+import dev.aiosim.workloads.trace.Fields;
+import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.TraceFormatException;
+import java.nio.file.Path;
+
+/**
+ * Streams a Vidur request trace as agent arrivals, one row at a time.
+ *
+ * <p>Mapping: data row k (0-based, blank lines not counted) becomes agent pid k, named
+ * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
+ * {@code LlmCall(num_prefill_tokens, num_decode_tokens)}, arriving {@code arrived_at} seconds
+ * (possibly fractional, kept to the nanosecond) after the start of the replay, as written.
+ *
+ * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a wrong number of
+ * fields ({@code row}); an {@code arrived_at} that is not a number >= 0 or is earlier than the
+ * previous row's; a token count that is not an integer >= 1. With {@link OnBadRow#SKIP} they are
+ * left out and counted in {@link #skippedRows()}; an empty file or a header without the needed
+ * columns always fails.
+ */
+public final class VidurSource implements AgentSource {
+    private static final long SECOND = 1_000_000_000L;
+
+    private final CsvRows rows;
+    private final BadRows bad;
+    private final int arrivedCol;
+    private final int prefillCol;
+    private final int decodeCol;
+    private long dataRows;
+    private boolean started;
+    private long lastNanos;
+    private String lastText;
+
+    /**
+     * @throws TraceFormatException when the file is empty or its header lacks a needed column
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public VidurSource(Path path, OnBadRow onBadRow) {
+        this.rows = new CsvRows(path, "the Vidur trace header", VidurFormat.REQUIRED);
+        this.bad = new BadRows(onBadRow);
+        this.arrivedCol = rows.column(VidurFormat.ARRIVED);
+        this.prefillCol = rows.column(VidurFormat.PREFILL);
+        this.decodeCol = rows.column(VidurFormat.DECODE);
+    }
+
+    @Override
+    public AgentArrival next() {
+        for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
+            long pid = dataRows++;
+            try {
+                return parse(r, pid);
+            } catch (TraceFormatException e) {
+                bad.handle(e);
+            }
+        }
+        return null;
+    }
+
+    private AgentArrival parse(CsvRows.Row r, long pid) {
+        rows.checkWidth(r);
+        Fields.At at = r.at();
+        String tsText = r.record().get(arrivedCol).trim();
+        long ts = Fields.time(at, VidurFormat.ARRIVED, tsText, SECOND, "seconds");
+        int prefill = Fields.integer(at, VidurFormat.PREFILL, r.record().get(prefillCol), 1, "");
+        int decode = Fields.integer(at, VidurFormat.DECODE, r.record().get(decodeCol), 1,
+                " (a call generates at least one token)");
+        if (started && ts < lastNanos) {
+            throw at.error(VidurFormat.ARRIVED, "a time not before the previous row's " + lastText, tsText);
+        }
+        started = true;
+        lastNanos = ts;
+        lastText = tsText;
+        LlmCall call = new LlmCall(prefill, decode);
+        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.skipped();
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+    }
+}
