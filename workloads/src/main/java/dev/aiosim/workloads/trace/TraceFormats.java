@@ -1,6 +1,7 @@
 package dev.aiosim.workloads.trace;
 
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.workloads.trace.aiosim.AiosimFormat;
 import dev.aiosim.workloads.trace.azure.AzureLlmFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 public final class TraceFormats {
     private static final List<TraceFormat> FORMATS = List.of(
-            new AzureLlmFormat());
+            new AzureLlmFormat(),
+            new AiosimFormat());
 
     private TraceFormats() {}
 

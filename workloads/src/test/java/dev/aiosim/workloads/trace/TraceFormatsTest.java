@@ -43,7 +43,7 @@ class TraceFormatsTest {
                 .hasMessageStartingWith(empty + ":1: header: expected a header line (the file is empty)");
         assertThatThrownBy(() -> Workloads.replay(p, "parquet", false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown trace format 'parquet', expected one of azure-2023");
+                .hasMessage("unknown trace format 'parquet', expected one of azure-2023, aiosim");
         assertThatThrownBy(() -> Workloads.replay(dir.resolve("none.csv"), null, false))
                 .hasMessageContaining("trace file not found");
     }
