@@ -4,6 +4,7 @@ import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.trace.VidurCsvWriter;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.workloads.trace.TraceFormatException;
 import dev.aiosim.workloads.trace.aiosim.AiosimTraceWriter;
 import dev.aiosim.workloads.trace.aiosim.TraceAgent;
 import java.io.Closeable;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -80,14 +82,14 @@ public final class ConvertCommand implements Callable<Integer> {
                     agents++;
                 }
             } catch (IllegalArgumentException e) {
-                if (e instanceof dev.aiosim.workloads.trace.TraceFormatException) {
+                if (e instanceof TraceFormatException) {
                     throw e;
                 }
                 throw new SpecException(file + ": " + e.getMessage(), e);
             }
             PrintWriter console = spec.commandLine().getOut();
             console.println("wrote " + agents + " agents from " + file + " (" + in.format().name() + ") to " + out
-                    + " (" + to.name().toLowerCase(java.util.Locale.ROOT) + ")"
+                    + " (" + to.name().toLowerCase(Locale.ROOT) + ")"
                     + (source.skippedRows() > 0 ? "; skipped " + source.skippedRows() + " bad rows" : ""));
             console.flush();
             ok = true;
