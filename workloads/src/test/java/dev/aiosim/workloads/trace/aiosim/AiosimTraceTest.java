@@ -8,7 +8,12 @@ import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.workloads.ArrivalSpec;
+import dev.aiosim.workloads.DistSpec;
 import dev.aiosim.workloads.Drive;
+import dev.aiosim.workloads.PriorityShare;
+import dev.aiosim.workloads.ProgramSpec;
+import dev.aiosim.workloads.WorkloadSpec;
 import dev.aiosim.workloads.Workloads;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.TraceFormatException;
@@ -88,6 +93,30 @@ class AiosimTraceTest {
         var prefixes = agents.stream().flatMap(a -> a.syscalls().stream())
                 .map(c -> c instanceof LlmCall l && l.prefix() != null ? l.prefix().getClass().getSimpleName() : "-").distinct().toList();
         assertThat(prefixes).contains("Blocks", "Session");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {7, 8})
+    void generatedReactWorkloadReplaysTheSyscallsItsAgentsIssue(long seed) {
+        WorkloadSpec spec = WorkloadSpec.generator(120, ArrivalSpec.gamma(4, 2),
+                ProgramSpec.react(DistSpec.uniform(1, 8), DistSpec.lognormal(400, 0.3), DistSpec.lognormal(200, 0.5),
+                        DistSpec.exponential(150), DistSpec.lognormal("1.5s", 0.8)),
+                List.of(new PriorityShare(0.1, 2), new PriorityShare(0.3, 1)));
+        List<TraceAgent> generated = readAll(Workloads.open(spec, seed, dir));
+        assertThat(generated.stream().mapToInt(a -> a.syscalls().size()).max().orElseThrow()).isGreaterThan(1);
+        assertThat(generated).extracting(TraceAgent::priority).contains(0, 1, 2);
+        Path p = writeTrace("react.jsonl", generated, "react");
+        List<AgentArrival> replayed = Drive.all(Workloads.replay(p, null, false));
+        List<AgentArrival> fresh = Drive.all(Workloads.open(spec, seed, dir));
+        assertThat(replayed).hasSameSizeAs(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            AgentArrival a = fresh.get(i);
+            AgentArrival b = replayed.get(i);
+            assertThat(b.time()).isEqualTo(a.time());
+            assertThat(b.agent().pid()).isEqualTo(a.agent().pid());
+            assertThat(b.agent().priority()).isEqualTo(a.agent().priority());
+            assertThat(Drive.run(b.agent().program())).isEqualTo(Drive.run(a.agent().program()));
+        }
     }
 
     @Test
