@@ -166,7 +166,7 @@ class WorkloadSpecTest {
                 Arguments.of(new WorkloadSpec(5, null, null, null, "t.csv", null, null),
                         "workload.agents: not used with trace, got 5"),
                 Arguments.of(WorkloadSpec.trace("t.csv", "parquet", null),
-                        "workload.format: expected one of azure-2023 (or none to detect), got 'parquet'"),
+                        "workload.format: expected one of azure-2023, aiosim (or none to detect), got 'parquet'"),
                 Arguments.of(WorkloadSpec.trace("t.csv", null, "ignore"),
                         "workload.on-bad-row: expected one of fail, skip, got 'ignore'"));
     }
