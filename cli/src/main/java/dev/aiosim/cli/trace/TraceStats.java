@@ -24,7 +24,8 @@ import org.roaringbitmap.longlong.Roaring64Bitmap;
  * <p>Prefix reuse is the share an infinite cache would serve: for {@link Prefix.Blocks}, prompt
  * blocks whose id appeared earlier in the trace (in arrival order, each agent's calls in order);
  * for {@link Prefix.Session}, prompt tokens in full blocks that the same session's earlier calls
- * had already produced (their prompts and generated tokens).
+ * had already produced (their prompts and generated tokens). Output tokens are the true output
+ * lengths, before any max-tokens cut.
  */
 public final class TraceStats {
     private static final double NS = 1e9;

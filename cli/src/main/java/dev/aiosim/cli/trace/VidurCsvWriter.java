@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes a flat request trace as Vidur's CSV ({@code arrived_at,num_prefill_tokens,num_decode_tokens};
@@ -68,7 +69,7 @@ public final class VidurCsvWriter implements Closeable {
         if (f == 0) {
             return Long.toString(s);
         }
-        String frac = String.format(java.util.Locale.ROOT, "%09d", f).replaceFirst("0+$", "");
+        String frac = String.format(Locale.ROOT, "%09d", f).replaceFirst("0+$", "");
         return s + "." + frac;
     }
 

@@ -8,7 +8,9 @@ import dev.aiosim.kernel.process.StorageCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,6 +187,6 @@ final class AgentLine {
     }
 
     private static Set<String> ordered(String... keys) {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(keys)));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
     }
 }
