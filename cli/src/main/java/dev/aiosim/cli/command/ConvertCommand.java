@@ -57,7 +57,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.exists(out) && Files.isSameFile(out, file)) {
+        if (Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new SpecException("--out " + out + ": is the input file; write to another file");
         }
         TraceInput in = TraceInput.open(file, format, onBadRow);
