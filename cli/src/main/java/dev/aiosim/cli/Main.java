@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Simulates LLM-agent operating systems: agents, syscalls, GPU inference slots, "
                 + "context snapshots and scheduling policies, in deterministic virtual time.",
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
-            PoliciesCommand.class, CommandLine.HelpCommand.class})
+            PoliciesCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

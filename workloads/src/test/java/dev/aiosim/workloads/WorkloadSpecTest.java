@@ -214,7 +214,7 @@ class WorkloadSpecTest {
                         "workload.agents: not used with trace, got 5"),
                 Arguments.of(WorkloadSpec.trace("t.csv", "parquet", null),
                         "workload.format: expected one of azure-2023, burstgpt, vidur, tracelab, mooncake, "
-                                + "llmservingsim-sessions, llmservingsim (or none to detect), got 'parquet'"),
+                                + "llmservingsim-sessions, llmservingsim, aiosim (or none to detect), got 'parquet'"),
                 Arguments.of(WorkloadSpec.trace("t.csv", null, "ignore"),
                         "workload.on-bad-row: expected one of fail, skip, got 'ignore'"),
                 // on/off bursts and the diurnal multiplier

@@ -1,5 +1,6 @@
 /**
  * The picocli commands: {@code demo}, {@code run}, {@code compare}, {@code replay},
- * {@code policies}; their shared options and the one pipeline they run through.
+ * {@code policies}, {@code trace inspect|convert|generate}; their shared options and the one
+ * pipeline the experiment commands run through.
  */
 package dev.aiosim.cli.command;

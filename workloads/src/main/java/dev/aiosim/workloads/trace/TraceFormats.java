@@ -1,6 +1,7 @@
 package dev.aiosim.workloads.trace;
 
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.workloads.trace.aiosim.AiosimFormat;
 import dev.aiosim.workloads.trace.azure.AzureLlmFormat;
 import dev.aiosim.workloads.trace.burstgpt.BurstGptFormat;
 import dev.aiosim.workloads.trace.llmservingsim.LlmServingSimFormat;
@@ -26,7 +27,8 @@ public final class TraceFormats {
             new TraceLabFormat(),
             new MooncakeFormat(),
             new LlmServingSimSessionsFormat(),
-            new LlmServingSimFormat());
+            new LlmServingSimFormat(),
+            new AiosimFormat());
 
     private TraceFormats() {}
 

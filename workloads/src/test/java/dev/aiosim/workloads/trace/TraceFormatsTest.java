@@ -99,7 +99,7 @@ class TraceFormatsTest {
         assertThatThrownBy(() -> Workloads.replay(p, "parquet", false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown trace format 'parquet', expected one of azure-2023, ")
-                .hasMessageContaining("tracelab");
+                .hasMessageContaining("tracelab").hasMessageContaining("aiosim");
         assertThatThrownBy(() -> Workloads.replay(dir.resolve("none.csv"), null, false))
                 .hasMessageContaining("trace file not found");
     }
