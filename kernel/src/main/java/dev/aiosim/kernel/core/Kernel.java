@@ -1,5 +1,7 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.cache.BlockTable;
+import dev.aiosim.kernel.cache.PrefixCache;
 import dev.aiosim.kernel.cluster.Dispatcher;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.context.PreemptionMode;
@@ -54,7 +56,7 @@ public final class Kernel {
         long max = Long.MAX_VALUE;
         for (int i = 0; i < engines.length; i++) {
             EngineConfig ec = config.engines().get(i);
-            engines[i] = new Engine(i, ec, schedulers.create(i), this);
+            engines[i] = new Engine(i, ec, schedulers.create(i), this, metrics.addEngine(i));
             max = Math.min(max, ec.kvCapacityTokens());
         }
         this.maxCallTokens = max;
@@ -121,6 +123,9 @@ public final class Kernel {
         }
         Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
         r.engine = e;
+        if (e.cache != null && call.prefix() != null) {
+            r.blocks = new BlockTable(call.prefix(), call.promptTokens());
+        }
         r.inFlightIndex = inFlight.size();
         inFlight.add(r);
         e.scheduler.enqueue(r, now);
@@ -195,6 +200,9 @@ public final class Kernel {
             r.generated++;
             r.tokensSinceAdmitted++;
             e.kvUsed++;
+            if (r.blocks != null) {
+                e.kvUsed -= r.blocks.grow(e.cache, r.context()); // a session names its newly full blocks
+            }
             if (r.firstTokenAt < 0) {
                 r.firstTokenAt = now;
             } else {
@@ -216,7 +224,10 @@ public final class Kernel {
         }
         for (int i = 0, n = finished.size(); i < n; i++) {
             LlmRequest r = finished.get(i);
-            e.kvUsed -= r.promptTokens() + r.generated;
+            e.kvUsed -= r.privateTokens();
+            if (r.blocks != null) {
+                r.blocks.releaseAll(e.cache); // its blocks stay cached until the room is needed
+            }
             r.state = LlmRequest.State.DONE;
             r.completedAt = now;
             removeInFlight(r);
@@ -244,6 +255,9 @@ public final class Kernel {
         }
         // 1. the next step adds one token per running call: make room by preempting victims
         while (e.kvUsed + e.running.size() > e.config.kvCapacityTokens()) {
+            if (e.evictOne()) {
+                continue; // unreferenced cached blocks go before any running call
+            }
             CallView v = e.scheduler.victim(e, now);
             LlmRequest victim = runningOn(e, v, "chose as KV victim");
             preempt(e, victim, now);
@@ -268,39 +282,44 @@ public final class Kernel {
             LlmRequest r = runningOn(e, preempt.get(i), "preempted");
             preempt(e, r, now);
         }
-        long prefillTokens = 0;
-        long prefillPairs = 0;
-        int decodeTokens = e.running.size();
-        long decodeContext = e.kvUsed;
+        StepTally t = tally;
+        t.prefillTokens = 0;
+        t.prefillPairs = 0;
+        t.decodeTokens = e.running.size();
+        t.decodeContext = e.cache == null ? e.kvUsed : runningContext(e);
         for (int i = 0; i < admit.size(); i++) {
             LlmRequest r = (LlmRequest) admit.get(i);
             if (e.running.size() >= e.config.slots()) {
                 throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + admit.size()
                         + " calls with " + e.running.size() + " of " + e.config.slots() + " slots already taken");
             }
-            long need = r.promptTokens() + r.generated + 1L;
+            long need = e.kvNeeded(r);
             if (need > e.freeKvTokens()) {
                 throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + r + " needing " + need
                         + " KV tokens with only " + e.freeKvTokens() + " free");
             }
             int context = r.promptTokens() + r.generated;
-            if (r.snapshot == null) {
-                prefillTokens += context;
-                prefillPairs += (long) context * (context + 1) / 2;
+            if (r.blocks != null) {
+                admitWithPrefix(e, r, t);
+            } else if (r.snapshot == null) {
+                t.prefillTokens += context;
+                t.prefillPairs += (long) context * (context + 1) / 2;
+                e.kvUsed += context;
             } else {
                 ContextSnapshot s = r.snapshot;
                 long bytes = e.context.restore(s);
                 if (s.mode() == PreemptionMode.SWAP) {
                     r.swappedInBytes += bytes;
                     e.pendingSwapBytes += bytes;
-                    decodeTokens++;
-                    decodeContext += context;
+                    t.decodeTokens++;
+                    t.decodeContext += context;
                 } else {
                     r.recomputedTokens += s.contextTokens();
-                    prefillTokens += context;
-                    prefillPairs += (long) context * (context + 1) / 2;
+                    t.prefillTokens += context;
+                    t.prefillPairs += (long) context * (context + 1) / 2;
                 }
                 r.snapshot = null;
+                e.kvUsed += context;
             }
             r.state = LlmRequest.State.RUNNING;
             r.admittedAt = now;
@@ -308,7 +327,6 @@ public final class Kernel {
                 r.firstAdmittedAt = now;
             }
             r.tokensSinceAdmitted = 0;
-            e.kvUsed += context;
             e.running.add(r);
         }
         if (e.running.isEmpty()) {
@@ -320,12 +338,13 @@ public final class Kernel {
         }
         checkEngine(e);
         // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
-        long nanos = e.config.costModel().stepNanos(new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext));
+        long nanos = e.config.costModel().stepNanos(new StepShape(t.prefillTokens, t.prefillPairs, t.decodeTokens, t.decodeContext));
         if (e.pendingSwapBytes > 0) {
             nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
             e.pendingSwapBytes = 0;
         }
         metrics.step(nanos, e.running.size(), e.kvUsed);
+        e.stats.step(nanos, t.prefillTokens);
         e.stepInFlight = true;
         timer.at(now + nanos, e.stepEnd);
     }
@@ -340,8 +359,13 @@ public final class Kernel {
     private void preempt(Engine e, LlmRequest r, long now) {
         e.running.remove(r);
         int context = r.promptTokens() + r.generated;
-        e.kvUsed -= context;
-        ContextSnapshot s = e.context.take(r.id, context, now);
+        long own = r.privateTokens();
+        e.kvUsed -= own;
+        if (r.blocks != null) {
+            r.blocks.releaseAll(e.cache); // shared blocks are not swapped; they may be evicted while it waits
+        }
+        e.stats.preempted();
+        ContextSnapshot s = e.context.take(r.id, context, own, now);
         r.snapshot = s;
         r.swappedOutBytes += s.bytes();
         e.pendingSwapBytes += s.bytes();
@@ -350,6 +374,77 @@ public final class Kernel {
         r.enqueuedAt = now;
         r.tokensSinceAdmitted = 0;
         e.scheduler.requeue(r, now);
+    }
+
+    /** What the step being planned computes; reused. */
+    private static final class StepTally {
+        long prefillTokens;
+        long prefillPairs;
+        int decodeTokens;
+        long decodeContext;
+    }
+
+    private final StepTally tally = new StepTally();
+
+    /** Context tokens the running calls attend over (shared blocks count once per call). */
+    private static long runningContext(Engine e) {
+        long c = 0;
+        for (int i = 0, n = e.running.size(); i < n; i++) {
+            c += e.running.get(i).context();
+        }
+        return c;
+    }
+
+    /**
+     * Admits a call with a prefix on an engine with a prefix cache. A fresh call or a recompute
+     * resume looks its cacheable blocks up: the leading resident ones are hits and skip prefill
+     * (at least one token is prefilled, for the logits); the rest of the context is prefilled, and
+     * its missing cacheable blocks are stored as new cached blocks referenced by the call. A swap
+     * resume swaps its private KV back in, references its blocks again and recomputes (prefills)
+     * those evicted while it waited, counted as recomputed tokens; it decodes in the same step.
+     * Room is made by evicting unreferenced blocks only after the call's resident blocks are
+     * referenced, so a call never evicts its own prefix.
+     */
+    private void admitWithPrefix(Engine e, LlmRequest r, StepTally t) {
+        int context = r.context();
+        BlockTable table = r.blocks;
+        ContextSnapshot s = r.snapshot;
+        boolean swapResume = s != null && s.mode() == PreemptionMode.SWAP;
+        BlockTable.Admission a = table.admit(e.cache, context, !swapResume);
+        long blockTokens = table.blockTokens();
+        long missing = a.missingBlocks() * blockTokens;
+        long own = context - a.residentBlocks() * blockTokens - missing;
+        e.makeRoom(own + missing + 1);
+        long dup = table.insertMissing(e.cache);
+        e.kvUsed += own + missing - dup;
+        if (e.kvUsed + e.running.size() + 1 > e.config.kvCapacityTokens()) {
+            throw new InvariantViolation("engine " + e.id + " over-committed KV admitting " + r + ": " + e.kvUsed
+                    + " used + " + (e.running.size() + 1) + " next tokens > " + e.config.kvCapacityTokens()
+                    + " with " + e.cache.evictableTokens() + " evictable");
+        }
+        if (swapResume) {
+            long bytes = e.context.restore(s, missing);
+            r.swappedInBytes += bytes;
+            e.pendingSwapBytes += bytes;
+            r.recomputedTokens += missing;
+            t.prefillTokens += missing;
+            t.prefillPairs += a.missingPrefillPairs();
+            t.decodeTokens++;
+            t.decodeContext += context;
+        } else {
+            long hit = a.hitBlocks() * blockTokens;
+            long prefill = Math.max(1, context - hit);
+            int cacheable = table.cacheableBlocks(context);
+            e.stats.lookup(cacheable, cacheable * blockTokens, hit, context - prefill);
+            r.prefixHitTokens += hit;
+            if (s != null) {
+                e.context.restore(s, prefill);
+                r.recomputedTokens += prefill;
+            }
+            t.prefillTokens += prefill;
+            t.prefillPairs += prefill * context - prefill * (prefill - 1) / 2;
+        }
+        r.snapshot = null;
     }
 
     // ---- invariants ---------------------------------------------------------------------------
@@ -364,6 +459,86 @@ public final class Kernel {
         }
         if (e.context.hostUsedBytes() > e.context.hostSwapBytes() || e.context.hostUsedBytes() < 0) {
             throw new InvariantViolation("engine " + e.id + " host swap " + e.context.hostUsedBytes() + " of " + e.context.hostSwapBytes());
+        }
+        if (e.cache != null) {
+            checkCache(e);
+        }
+    }
+
+    /** Above this many cached blocks plus references, the per-step cache audit keeps to its O(batch) part. */
+    private static final int FULL_AUDIT_LIMIT = 4096;
+
+    /**
+     * Prefix-cache invariants: KV used = private tokens of running calls + tokens of all cached
+     * blocks; the reference counts sum to the (running call, referenced block) pairs; every running
+     * call references exactly the cacheable blocks of its context. When the cache is small enough,
+     * a full audit also recounts every block's references from the running calls, checks that each
+     * referenced block is resident and counted once, and that the LRU list holds exactly the
+     * unreferenced blocks.
+     */
+    private static void checkCache(Engine e) {
+        PrefixCache c = e.cache;
+        long own = 0;
+        long pairs = 0;
+        for (int i = 0, n = e.running.size(); i < n; i++) {
+            LlmRequest r = e.running.get(i);
+            own += r.privateTokens();
+            if (r.blocks != null) {
+                pairs += r.blocks.heldBlocks();
+            }
+        }
+        if (own + c.cachedTokens() != e.kvUsed || c.pinnedTokens() < 0 || c.evictableTokens() < 0) {
+            throw new InvariantViolation("engine " + e.id + " KV used " + e.kvUsed + " != private " + own + " + cached "
+                    + c.cachedTokens() + " (pinned " + c.pinnedTokens() + ", evictable " + c.evictableTokens() + ")");
+        }
+        if (c.refSum() != pairs) {
+            throw new InvariantViolation("engine " + e.id + " prefix cache reference counts sum to " + c.refSum()
+                    + " but running calls reference " + pairs + " blocks");
+        }
+        if (c.blockCount() + pairs > FULL_AUDIT_LIMIT) {
+            return;
+        }
+        java.util.IdentityHashMap<dev.aiosim.kernel.cache.CachedBlock, int[]> refs = new java.util.IdentityHashMap<>();
+        for (LlmRequest r : e.running) {
+            if (r.blocks == null) {
+                continue;
+            }
+            if (r.blocks.heldBlocks() != r.blocks.cacheableBlocks(r.context())) {
+                throw new InvariantViolation(r + " references " + r.blocks.heldBlocks() + " blocks but its context has "
+                        + r.blocks.cacheableBlocks(r.context()) + " cacheable ones");
+            }
+            r.blocks.forEachHeld(b -> {
+                if (!b.resident()) {
+                    throw new InvariantViolation(r + " references evicted " + b);
+                }
+                refs.computeIfAbsent(b, k -> new int[1])[0]++;
+            });
+        }
+        long[] tokens = {0, 0};
+        int[] blocks = {0};
+        c.forEachBlock(b -> {
+            int[] n = refs.remove(b);
+            int counted = n == null ? 0 : n[0];
+            if (counted != b.refs()) {
+                throw new InvariantViolation("engine " + e.id + " " + b + " is referenced by " + counted + " running calls");
+            }
+            tokens[0] += b.tokens();
+            blocks[0]++;
+        });
+        if (!refs.isEmpty()) {
+            throw new InvariantViolation("engine " + e.id + " running calls reference blocks not in the cache: " + refs.keySet());
+        }
+        c.forEachEvictable(b -> {
+            if (b.refs() != 0 || !b.resident()) {
+                throw new InvariantViolation("engine " + e.id + " LRU list holds " + b);
+            }
+            tokens[1] += b.tokens();
+            blocks[0]--;
+        });
+        if (tokens[0] != c.cachedTokens() || tokens[1] != c.evictableTokens() || blocks[0] != c.blockCount() - c.evictableBlocks()) {
+            throw new InvariantViolation("engine " + e.id + " prefix cache books disagree: blocks hold " + tokens[0]
+                    + " tokens (counted " + c.cachedTokens() + "), LRU list " + tokens[1] + " (counted "
+                    + c.evictableTokens() + ")");
         }
     }
 
