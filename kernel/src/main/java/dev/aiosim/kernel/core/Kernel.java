@@ -262,6 +262,33 @@ public final class Kernel {
             preempt(e, victim, now);
         }
         // 2. ask the policy
+        StepTally t = applyDecision(e, now);
+        if (e.running.isEmpty() && e.cache != null && e.scheduler.queued() > 0) {
+            // the blocks of calls it just preempted were not counted free before they were released
+            t = applyDecision(e, now);
+        }
+        if (e.running.isEmpty()) {
+            if (e.pendingSwapBytes > 0 || e.scheduler.queued() > 0) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
+                        + e.scheduler.queued() + " calls queued");
+            }
+            return;
+        }
+        checkEngine(e);
+        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
+        long nanos = e.config.costModel().stepNanos(new StepShape(t.prefillTokens, t.prefillPairs, t.decodeTokens, t.decodeContext));
+        if (e.pendingSwapBytes > 0) {
+            nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
+            e.pendingSwapBytes = 0;
+        }
+        metrics.step(nanos, e.running.size(), e.kvUsed);
+        e.stats.step(nanos, t.prefillTokens);
+        e.stepInFlight = true;
+        timer.at(now + nanos, e.stepEnd);
+    }
+
+    /** Asks the policy for a decision on {@code e}, checks it and carries it out; returns what the step computes. */
+    private StepTally applyDecision(Engine e, long now) {
         decision.reset(e);
         e.scheduler.decide(e, now, decision);
         List<CallView> preempt = decision.preemptions();
@@ -310,24 +337,7 @@ public final class Kernel {
             r.tokensSinceAdmitted = 0;
             e.running.add(r);
         }
-        if (e.running.isEmpty()) {
-            if (e.pendingSwapBytes > 0 || e.scheduler.queued() > 0) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
-                        + e.scheduler.queued() + " calls queued");
-            }
-            return;
-        }
-        checkEngine(e);
-        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
-        long nanos = e.config.costModel().stepNanos(new StepShape(t.prefillTokens, t.prefillPairs, t.decodeTokens, t.decodeContext));
-        if (e.pendingSwapBytes > 0) {
-            nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
-            e.pendingSwapBytes = 0;
-        }
-        metrics.step(nanos, e.running.size(), e.kvUsed);
-        e.stats.step(nanos, t.prefillTokens);
-        e.stepInFlight = true;
-        timer.at(now + nanos, e.stepEnd);
+        return t;
     }
 
     private LlmRequest runningOn(Engine e, CallView v, String what) {
