@@ -59,15 +59,15 @@ public record Metric(String column, int decimals, ToDoubleFunction<RunMetrics> v
             count("swap_in_bytes", m -> m.snapshots().bytesIn()),
             count("recomputed_tokens", m -> m.snapshots().recomputedTokens()),
             count("swap_fallbacks", m -> m.snapshots().swapFallbacks()),
-            new Metric("prefix_hit_rate", S, RunMetrics::prefixHitRate),
-            count("prefill_tokens_saved", RunMetrics::prefillTokensSaved),
-            count("prefix_evictions", RunMetrics::prefixEvictions),
             new Metric("busy_fraction", S, RunMetrics::busyFraction),
             new Metric("mean_batch", 4, RunMetrics::meanBatch),
             new Metric("kv_use", S, RunMetrics::meanKvUse),
             new Metric("jain_fairness", S, RunMetrics::jainFairness),
             count("steps", RunMetrics::steps),
-            count("events", RunMetrics::events));
+            count("events", RunMetrics::events),
+            new Metric("prefix_hit_rate", S, RunMetrics::prefixHitRate),
+            count("prefill_tokens_saved", RunMetrics::prefillTokensSaved),
+            count("prefix_evictions", RunMetrics::prefixEvictions));
 
     /** This metric of a run as text. */
     public String format(RunMetrics m) {

@@ -9,7 +9,7 @@ final class CacheAudit {
     private CacheAudit() {}
 
     /** Above this many cached blocks plus references, the per-step cache audit keeps to its O(batch) part. */
-    private static final int FULL_AUDIT_LIMIT = 4096;
+    private static final int FULL_AUDIT_LIMIT = 512;
 
     /**
      * Prefix-cache invariants: KV used = private tokens of running calls + tokens of all cached
