@@ -176,6 +176,8 @@ class PrefixCacheScheduleTest {
         // 4 out) runs 2 tokens (27 context: 20 in blocks, 7 own) and is preempted for Q (30 tokens,
         // no prefix), whose admission evicts block 2 (20 + 31 > 45, 10 + 31 fits). Q runs 2 tokens and
         // is preempted; P resumes: block 1 is still cached, block 2 is made again. Then Q resumes.
+        // (When rr preempts P it may count only P's own 7 + 1 tokens as freed, too few for Q: the
+        // decision leaves the engine idle, and the second decision round admits Q.)
         Harness h = new Harness();
         h.run(engine(1, 45, mode, new ConstantCostModel(MS), true), Harness.policy("rr", Map.of("quantum", "2")), List.of(
                 agent(0, 0, 0, new LlmCall(25, 4, 0, blocks(10, 1, 2))),
