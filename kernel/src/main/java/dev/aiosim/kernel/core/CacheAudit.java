@@ -8,16 +8,16 @@ import java.util.IdentityHashMap;
 final class CacheAudit {
     private CacheAudit() {}
 
-    /** Above this many cached blocks plus references, the per-step cache audit keeps to its O(batch) part. */
-    private static final int FULL_AUDIT_LIMIT = 512;
+    /** The full audit runs when assertions are enabled (tests; {@code AIOSIM_JAVA_OPTS=-ea} for CLI runs). */
+    private static final boolean FULL = CacheAudit.class.desiredAssertionStatus();
 
     /**
-     * Prefix-cache invariants: KV used = private tokens of running calls + tokens of all cached
-     * blocks; the reference counts sum to the (running call, referenced block) pairs; every running
-     * call references exactly the cacheable blocks of its context. When the cache is small enough,
-     * a full audit also recounts every block's references from the running calls, checks that each
-     * referenced block is resident and counted once, and that the LRU list holds exactly the
-     * unreferenced blocks.
+     * Prefix-cache invariants, in O(batch) at every step: KV used = private tokens of running
+     * calls + tokens of all cached blocks (referenced or not); the reference counts sum to the
+     * (running call, referenced block) pairs. With assertions enabled, a full audit also checks
+     * that every running call references exactly the cacheable blocks of its context, recounts
+     * every block's references from the running calls, that each referenced block is resident
+     * and counted once, and that the LRU list holds exactly the unreferenced blocks.
      */
     static void check(Engine e) {
         PrefixCache c = e.cache;
@@ -38,7 +38,7 @@ final class CacheAudit {
             throw new InvariantViolation("engine " + e.id + " prefix cache reference counts sum to " + c.refSum()
                     + " but running calls reference " + pairs + " blocks");
         }
-        if (c.blockCount() + pairs > FULL_AUDIT_LIMIT) {
+        if (!FULL) {
             return;
         }
         IdentityHashMap<CachedBlock, int[]> refs = new IdentityHashMap<>();
