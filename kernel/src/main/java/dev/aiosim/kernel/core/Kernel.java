@@ -252,7 +252,8 @@ public final class Kernel {
         if (e.running.isEmpty() && e.scheduler.queued() == 0) {
             return; // idle until a call arrives
         }
-        // 1. the next step adds one token per running call: make room by preempting victims
+        // 1. the next step adds one token per running call: make room by evicting unreferenced
+        //    cached blocks, then by preempting victims
         while (e.kvUsed + e.running.size() > e.config.kvCapacityTokens()) {
             if (e.evictOne()) {
                 continue; // unreferenced cached blocks go before any running call
