@@ -64,7 +64,10 @@ public record Metric(String column, int decimals, ToDoubleFunction<RunMetrics> v
             new Metric("kv_use", S, RunMetrics::meanKvUse),
             new Metric("jain_fairness", S, RunMetrics::jainFairness),
             count("steps", RunMetrics::steps),
-            count("events", RunMetrics::events));
+            count("events", RunMetrics::events),
+            new Metric("prefix_hit_rate", S, RunMetrics::prefixHitRate),
+            count("prefill_tokens_saved", RunMetrics::prefillTokensSaved),
+            count("prefix_evictions", RunMetrics::prefixEvictions));
 
     /** This metric of a run as text. */
     public String format(RunMetrics m) {

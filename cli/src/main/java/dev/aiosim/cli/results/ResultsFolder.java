@@ -4,6 +4,7 @@ import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.Yaml;
 import dev.aiosim.kernel.metrics.ClassStats;
+import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.metrics.Histograms;
 import dev.aiosim.kernel.metrics.MetricsSink;
 import dev.aiosim.kernel.metrics.RunMetrics;
@@ -27,10 +28,13 @@ public final class ResultsFolder implements AutoCloseable {
     static final String[] CLASS_HEADER = {"policy", "clairvoyant", "seed", "priority", "agents", "agents_finished",
         "calls_completed", "queueing_mean_s", "queueing_p99_s", "e2e_mean_s", "e2e_p99_s", "turnaround_mean_s",
         "turnaround_p99_s"};
+    static final String[] ENGINE_HEADER = {"policy", "clairvoyant", "seed", "engine", "steps", "busy_fraction",
+        "prefill_tokens", "prefill_tokens_saved", "prefix_hit_rate", "evicted_blocks", "preemptions"};
 
     private final Path dir;
     private final CSVPrinter summary;
     private final CSVPrinter classes;
+    private final CSVPrinter engines;
     private final CSVPrinter calls;
     private final CSVPrinter agents;
     private final HistogramLogs hlogs;
@@ -41,6 +45,7 @@ public final class ResultsFolder implements AutoCloseable {
         Metric.SUMMARY.forEach(m -> header.add(m.column()));
         this.summary = Csv.open(dir.resolve("summary.csv"), header.toArray(String[]::new));
         this.classes = Csv.open(dir.resolve("classes.csv"), CLASS_HEADER);
+        this.engines = Csv.open(dir.resolve("engines.csv"), ENGINE_HEADER);
         this.calls = Csv.open(dir.resolve("calls.csv"), RowSink.CALL_HEADER);
         this.agents = Csv.open(dir.resolve("agents.csv"), RowSink.AGENT_HEADER);
         this.hlogs = new HistogramLogs(dir);
@@ -95,9 +100,15 @@ public final class ResultsFolder implements AutoCloseable {
                         secs(Histograms.seconds(c.callE2e(), 99)), secs(Histograms.meanSeconds(c.agentTurnaround())),
                         secs(Histograms.seconds(c.agentTurnaround(), 99)));
             }
+            for (EngineStats e : m.engineStats()) {
+                engines.printRecord(policy.label(), policy.clairvoyant(), seed, e.engine(), e.steps(),
+                        Fmt.fixed(e.busyFraction(m.makespanNanos()), 6), e.prefillTokens(), e.prefillTokensSaved(),
+                        Fmt.fixed(e.hitRate(), 6), e.evictedBlocks(), e.preemptions());
+            }
             hlogs.record(policy.label(), seed, m);
             summary.flush();
             classes.flush();
+            engines.flush();
             calls.flush();
             agents.flush();
         } catch (IOException e) {
@@ -111,7 +122,7 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; calls; agents; hlogs) {
+        try (summary; classes; engines; calls; agents; hlogs) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close results in " + dir, e);

@@ -16,7 +16,7 @@ final class RowSink implements MetricsSink {
     static final String[] CALL_HEADER = {"policy", "seed", "call_id", "agent_pid", "priority", "engine",
         "prompt_tokens", "output_tokens", "generated_tokens", "status", "submitted_us", "first_admitted_us",
         "first_token_us", "completed_us", "queueing_us", "ttft_us", "e2e_us", "max_tbt_us", "preemptions",
-        "swapped_out_bytes", "swapped_in_bytes", "recomputed_tokens"};
+        "swapped_out_bytes", "swapped_in_bytes", "recomputed_tokens", "prefix_hit_tokens"};
     static final String[] AGENT_HEADER = {"policy", "seed", "pid", "name", "priority", "weight", "arrival_us",
         "finished_us", "turnaround_us", "llm_calls", "other_calls", "waiting_us", "service_tokens"};
 
@@ -40,7 +40,7 @@ final class RowSink implements MetricsSink {
                     CallRecord.us(c.firstAdmittedAt()), CallRecord.us(c.firstTokenAt()), CallRecord.us(c.completedAt()),
                     CallRecord.us(c.queueingNanos()), CallRecord.us(c.ttftNanos()), CallRecord.us(c.e2eNanos()),
                     CallRecord.us(c.maxTbtNanos()), c.preemptions(), c.swappedOutBytes(), c.swappedInBytes(),
-                    c.recomputedTokens());
+                    c.recomputedTokens(), c.prefixHitTokens());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write calls.csv", e);
         }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param toolConcurrency concurrent tool calls, 0 = unlimited
  * @param memoryConcurrency concurrent memory calls, 0 = unlimited
  * @param storageConcurrency concurrent storage calls, 0 = unlimited
+ * @param prefixCache on or off (default off): engines keep a prefix cache of named KV blocks
  */
 public record ClusterSpec(
         @JsonProperty("engines") Integer engines,
@@ -41,11 +42,12 @@ public record ClusterSpec(
         @JsonProperty("catalog") String catalog,
         @JsonProperty("tool-concurrency") Integer toolConcurrency,
         @JsonProperty("memory-concurrency") Integer memoryConcurrency,
-        @JsonProperty("storage-concurrency") Integer storageConcurrency) {
+        @JsonProperty("storage-concurrency") Integer storageConcurrency,
+        @JsonProperty("prefix-cache") String prefixCache) {
 
     /** A cluster section with every value left to its default. */
     public static ClusterSpec defaults() {
         return new ClusterSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -39,6 +39,7 @@ import java.util.Objects;
  * @param toolConcurrency tool calls at once, 0 = unlimited
  * @param memoryConcurrency memory calls at once, 0 = unlimited
  * @param storageConcurrency storage calls at once, 0 = unlimited
+ * @param prefixCache whether engines keep a prefix cache (spec {@code prefix-cache: on|off}, default off)
  * @param gpuSpec the catalog's GPU
  * @param modelSpec the catalog's model
  */
@@ -46,7 +47,7 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
                               boolean kvDerived, double gpuMemoryUtilization, PreemptionMode preemption,
                               ByteSize hostSwap, double mfu, double mbu, DurationValue stepOverhead, String dispatcher,
                               String catalogFile, int toolConcurrency, int memoryConcurrency, int storageConcurrency,
-                              GpuSpec gpuSpec, ModelSpec modelSpec) {
+                              boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec) {
     static final List<String> DISPATCHERS = List.of("round-robin", "least-loaded");
     /** Default slots per engine: vLLM's {@code max_num_seqs}. */
     public static final int DEFAULT_MAX_BATCH = 256;
@@ -122,8 +123,21 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         int tool = atLeast("cluster.tool-concurrency", or(c.toolConcurrency(), 0), 0);
         int memory = atLeast("cluster.memory-concurrency", or(c.memoryConcurrency(), 0), 0);
         int storage = atLeast("cluster.storage-concurrency", or(c.storageConcurrency(), 0), 0);
+        boolean prefixCache = onOff("cluster.prefix-cache", c.prefixCache(), false);
         return new ResolvedCluster(engines, gpu.name(), model.name(), tp, maxBatch, kv, derived, util, mode, swap, mfu,
-                mbu, overhead, dispatcher, catalogFile, tool, memory, storage, gpu, model);
+                mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model);
+    }
+
+    /** {@code on} or {@code off}; YAML 1.1 readers may hand {@code on}/{@code off} over as true/false. */
+    private static boolean onOff(String path, String v, boolean d) {
+        if (v == null) {
+            return d;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new FieldError(path, "expected on or off, got '" + v + "'");
+        };
     }
 
     private static int or(Integer v, int d) {
@@ -148,7 +162,7 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
     public KernelConfig kernelConfig() {
         EngineConfig engine = new EngineConfig(maxBatch, kvTokens, modelSpec.kvBytesPerToken(), preemption,
                 hostSwap.bytes(), gpuSpec.pcieBytesPerSec() * tensorParallel,
-                new RooflineCostModel(modelSpec, gpuSpec, tensorParallel, mfu, mbu, stepOverhead.nanos()));
+                new RooflineCostModel(modelSpec, gpuSpec, tensorParallel, mfu, mbu, stepOverhead.nanos()), prefixCache);
         return new KernelConfig(Collections.nCopies(engines, engine), dispatcher, toolConcurrency, memoryConcurrency,
                 storageConcurrency);
     }
@@ -175,6 +189,7 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         n.put("tool-concurrency", toolConcurrency);
         n.put("memory-concurrency", memoryConcurrency);
         n.put("storage-concurrency", storageConcurrency);
+        n.put("prefix-cache", prefixCache ? "on" : "off");
         return n;
     }
 }

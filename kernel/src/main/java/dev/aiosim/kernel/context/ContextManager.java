@@ -23,9 +23,18 @@ public final class ContextManager {
      * to host memory if they fit, otherwise the snapshot falls back to recompute (counted).
      */
     public ContextSnapshot take(long callId, int contextTokens, long now) {
+        return take(callId, contextTokens, contextTokens, now);
+    }
+
+    /**
+     * Snapshots a call whose context has {@code contextTokens} tokens of which only
+     * {@code swapTokens} are its own KV (the rest sits in shared prefix-cache blocks, which are not
+     * copied: they stay in the cache, or are recomputed on resume if evicted meanwhile).
+     */
+    public ContextSnapshot take(long callId, int contextTokens, long swapTokens, long now) {
         counters.snapshots++;
         if (mode == PreemptionMode.SWAP) {
-            long bytes = contextTokens * kvBytesPerToken;
+            long bytes = swapTokens * kvBytesPerToken;
             if (hostUsedBytes + bytes <= hostSwapBytes) {
                 hostUsedBytes += bytes;
                 counters.swapOuts++;
@@ -42,6 +51,16 @@ public final class ContextManager {
      * recompute snapshot the caller prefills {@link ContextSnapshot#contextTokens()} again.
      */
     public long restore(ContextSnapshot s) {
+        return restore(s, s.mode() == PreemptionMode.SWAP ? 0 : s.contextTokens());
+    }
+
+    /**
+     * Restores a snapshot whose resume prefills {@code recomputedTokens} again: for a recompute
+     * snapshot, the context less what the prefix cache still holds; for a swap snapshot, the
+     * shared blocks evicted while it waited. Returns the bytes swapped in.
+     */
+    public long restore(ContextSnapshot s, long recomputedTokens) {
+        counters.recomputedTokens += recomputedTokens;
         if (s.mode() == PreemptionMode.SWAP) {
             hostUsedBytes -= s.bytes();
             counters.swapIns++;
@@ -49,7 +68,6 @@ public final class ContextManager {
             return s.bytes();
         }
         counters.recomputes++;
-        counters.recomputedTokens += s.contextTokens();
         return 0;
     }
 

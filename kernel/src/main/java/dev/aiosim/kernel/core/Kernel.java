@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.cache.BlockTable;
 import dev.aiosim.kernel.cluster.Dispatcher;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.context.PreemptionMode;
@@ -55,7 +56,7 @@ public final class Kernel {
         long max = Long.MAX_VALUE;
         for (int i = 0; i < engines.length; i++) {
             EngineConfig ec = config.engines().get(i);
-            engines[i] = new Engine(i, ec, schedulers.create(i), this);
+            engines[i] = new Engine(i, ec, schedulers.create(i), this, metrics.addEngine(i));
             max = Math.min(max, ec.kvCapacityTokens());
         }
         this.maxCallTokens = max;
@@ -144,6 +145,9 @@ public final class Kernel {
         }
         Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
         r.engine = e;
+        if (e.cache != null && call.prefix() != null) {
+            r.blocks = new BlockTable(call.prefix(), call.promptTokens());
+        }
         r.inFlightIndex = inFlight.size();
         inFlight.add(r);
         e.scheduler.enqueue(r, now);
@@ -218,6 +222,9 @@ public final class Kernel {
             r.generated++;
             r.tokensSinceAdmitted++;
             e.kvUsed++;
+            if (r.blocks != null) {
+                e.kvUsed -= r.blocks.grow(e.cache, r.context()); // a session names its newly full blocks
+            }
             if (r.firstTokenAt < 0) {
                 r.firstTokenAt = now;
             } else {
@@ -239,7 +246,10 @@ public final class Kernel {
         }
         for (int i = 0, n = finished.size(); i < n; i++) {
             LlmRequest r = finished.get(i);
-            e.kvUsed -= r.promptTokens() + r.generated;
+            e.kvUsed -= r.privateTokens();
+            if (r.blocks != null) {
+                r.blocks.releaseAll(e.cache); // its blocks stay cached until the room is needed
+            }
             r.state = LlmRequest.State.DONE;
             r.completedAt = now;
             removeInFlight(r);
@@ -265,13 +275,44 @@ public final class Kernel {
         if (e.running.isEmpty() && e.scheduler.queued() == 0) {
             return; // idle until a call arrives
         }
-        // 1. the next step adds one token per running call: make room by preempting victims
+        // 1. the next step adds one token per running call: make room by evicting unreferenced
+        //    cached blocks, then by preempting victims
         while (e.kvUsed + e.running.size() > e.config.kvCapacityTokens()) {
+            if (e.evictOne()) {
+                continue; // unreferenced cached blocks go before any running call
+            }
             CallView v = e.scheduler.victim(e, now);
             LlmRequest victim = runningOn(e, v, "chose as KV victim");
             preempt(e, victim, now);
         }
         // 2. ask the policy
+        StepTally t = applyDecision(e, now);
+        if (e.running.isEmpty() && e.cache != null && e.scheduler.queued() > 0) {
+            // the blocks of calls it just preempted were not counted free before they were released
+            t = applyDecision(e, now);
+        }
+        if (e.running.isEmpty()) {
+            if (e.pendingSwapBytes > 0 || e.scheduler.queued() > 0) {
+                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
+                        + e.scheduler.queued() + " calls queued");
+            }
+            return;
+        }
+        checkEngine(e);
+        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
+        long nanos = e.config.costModel().stepNanos(new StepShape(t.prefillTokens, t.prefillPairs, t.decodeTokens, t.decodeContext));
+        if (e.pendingSwapBytes > 0) {
+            nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
+            e.pendingSwapBytes = 0;
+        }
+        metrics.step(nanos, e.running.size(), e.kvUsed);
+        e.stats.step(nanos, t.prefillTokens);
+        e.stepInFlight = true;
+        timer.at(now + nanos, e.stepEnd);
+    }
+
+    /** Asks the policy for a decision on {@code e}, checks it and carries it out; returns what the step computes. */
+    private StepTally applyDecision(Engine e, long now) {
         decision.reset(e);
         e.scheduler.decide(e, now, decision);
         List<CallView> preempt = decision.preemptions();
@@ -291,39 +332,26 @@ public final class Kernel {
             LlmRequest r = runningOn(e, preempt.get(i), "preempted");
             preempt(e, r, now);
         }
-        long prefillTokens = 0;
-        long prefillPairs = 0;
-        int decodeTokens = e.running.size();
-        long decodeContext = e.kvUsed;
+        StepTally t = tally;
+        t.prefillTokens = 0;
+        t.prefillPairs = 0;
+        t.decodeTokens = e.running.size();
+        t.decodeContext = e.cache == null ? e.kvUsed : runningContext(e);
         for (int i = 0; i < admit.size(); i++) {
             LlmRequest r = (LlmRequest) admit.get(i);
             if (e.running.size() >= e.config.slots()) {
                 throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + admit.size()
                         + " calls with " + e.running.size() + " of " + e.config.slots() + " slots already taken");
             }
-            long need = r.promptTokens() + r.generated + 1L;
+            long need = e.kvNeeded(r);
             if (need > e.freeKvTokens()) {
                 throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + r + " needing " + need
                         + " KV tokens with only " + e.freeKvTokens() + " free");
             }
-            int context = r.promptTokens() + r.generated;
-            if (r.snapshot == null) {
-                prefillTokens += context;
-                prefillPairs += (long) context * (context + 1) / 2;
+            if (r.blocks != null) {
+                admitWithPrefix(e, r, t);
             } else {
-                ContextSnapshot s = r.snapshot;
-                long bytes = e.context.restore(s);
-                if (s.mode() == PreemptionMode.SWAP) {
-                    r.swappedInBytes += bytes;
-                    e.pendingSwapBytes += bytes;
-                    decodeTokens++;
-                    decodeContext += context;
-                } else {
-                    r.recomputedTokens += s.contextTokens();
-                    prefillTokens += context;
-                    prefillPairs += (long) context * (context + 1) / 2;
-                }
-                r.snapshot = null;
+                admitWhole(e, r, t);
             }
             r.state = LlmRequest.State.RUNNING;
             r.admittedAt = now;
@@ -331,26 +359,9 @@ public final class Kernel {
                 r.firstAdmittedAt = now;
             }
             r.tokensSinceAdmitted = 0;
-            e.kvUsed += context;
             e.running.add(r);
         }
-        if (e.running.isEmpty()) {
-            if (e.pendingSwapBytes > 0 || e.scheduler.queued() > 0) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
-                        + e.scheduler.queued() + " calls queued");
-            }
-            return;
-        }
-        checkEngine(e);
-        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
-        long nanos = e.config.costModel().stepNanos(new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext));
-        if (e.pendingSwapBytes > 0) {
-            nanos += (long) Math.ceil(e.pendingSwapBytes / e.config.pcieBytesPerSec() * 1e9);
-            e.pendingSwapBytes = 0;
-        }
-        metrics.step(nanos, e.running.size(), e.kvUsed);
-        e.stepInFlight = true;
-        timer.at(now + nanos, e.stepEnd);
+        return t;
     }
 
     private LlmRequest runningOn(Engine e, CallView v, String what) {
@@ -363,8 +374,13 @@ public final class Kernel {
     private void preempt(Engine e, LlmRequest r, long now) {
         e.running.remove(r);
         int context = r.promptTokens() + r.generated;
-        e.kvUsed -= context;
-        ContextSnapshot s = e.context.take(r.id, context, now);
+        long own = r.privateTokens();
+        e.kvUsed -= own;
+        if (r.blocks != null) {
+            r.blocks.releaseAll(e.cache); // shared blocks are not swapped; they may be evicted while it waits
+        }
+        e.stats.preempted();
+        ContextSnapshot s = e.context.take(r.id, context, own, now);
         r.snapshot = s;
         r.swappedOutBytes += s.bytes();
         e.pendingSwapBytes += s.bytes();
@@ -373,6 +389,104 @@ public final class Kernel {
         r.enqueuedAt = now;
         r.tokensSinceAdmitted = 0;
         e.scheduler.requeue(r, now);
+    }
+
+    /** Admits a call whose whole context is its own KV: a fresh prefill, a swap-in or a recompute. */
+    private void admitWhole(Engine e, LlmRequest r, StepTally t) {
+        int context = r.context();
+        if (e.cache != null) {
+            e.makeRoom(context + 1L); // a call without prefix still evicts unreferenced blocks
+        }
+        if (r.snapshot == null) {
+            t.prefillTokens += context;
+            t.prefillPairs += (long) context * (context + 1) / 2;
+        } else {
+            ContextSnapshot s = r.snapshot;
+            long bytes = e.context.restore(s);
+            if (s.mode() == PreemptionMode.SWAP) {
+                r.swappedInBytes += bytes;
+                e.pendingSwapBytes += bytes;
+                t.decodeTokens++;
+                t.decodeContext += context;
+            } else {
+                r.recomputedTokens += s.contextTokens();
+                t.prefillTokens += context;
+                t.prefillPairs += (long) context * (context + 1) / 2;
+            }
+            r.snapshot = null;
+        }
+        e.kvUsed += context;
+    }
+
+    /** What the step being planned computes; reused. */
+    private static final class StepTally {
+        long prefillTokens;
+        long prefillPairs;
+        int decodeTokens;
+        long decodeContext;
+    }
+
+    private final StepTally tally = new StepTally();
+
+    /** Context tokens the running calls attend over (shared blocks count once per call). */
+    private static long runningContext(Engine e) {
+        long c = 0;
+        for (int i = 0, n = e.running.size(); i < n; i++) {
+            c += e.running.get(i).context();
+        }
+        return c;
+    }
+
+    /**
+     * Admits a call with a prefix on an engine with a prefix cache. A fresh call or a recompute
+     * resume looks its cacheable blocks up: the leading resident ones are hits and skip prefill
+     * (at least one token is prefilled, for the logits); the rest of the context is prefilled, and
+     * its missing cacheable blocks are stored as new cached blocks referenced by the call. A swap
+     * resume swaps its private KV back in, references its blocks again and recomputes (prefills)
+     * those evicted while it waited, counted as recomputed tokens; it decodes in the same step.
+     * Room is made by evicting unreferenced blocks only after the call's resident blocks are
+     * referenced, so a call never evicts its own prefix.
+     */
+    private void admitWithPrefix(Engine e, LlmRequest r, StepTally t) {
+        int context = r.context();
+        BlockTable table = r.blocks;
+        ContextSnapshot s = r.snapshot;
+        boolean swapResume = s != null && s.mode() == PreemptionMode.SWAP;
+        BlockTable.Admission a = table.admit(e.cache, context, !swapResume);
+        long blockTokens = table.blockTokens();
+        long missing = a.missingBlocks() * blockTokens;
+        long own = context - a.residentBlocks() * blockTokens - missing;
+        e.makeRoom(own + missing + 1);
+        long dup = table.insertMissing(e.cache);
+        e.kvUsed += own + missing - dup;
+        if (e.kvUsed + e.running.size() + 1 > e.config.kvCapacityTokens()) {
+            throw new InvariantViolation("engine " + e.id + " over-committed KV admitting " + r + ": " + e.kvUsed
+                    + " used + " + (e.running.size() + 1) + " next tokens > " + e.config.kvCapacityTokens()
+                    + " with " + e.cache.evictableTokens() + " evictable");
+        }
+        if (swapResume) {
+            long bytes = e.context.restore(s, missing);
+            r.swappedInBytes += bytes;
+            e.pendingSwapBytes += bytes;
+            r.recomputedTokens += missing;
+            t.prefillTokens += missing;
+            t.prefillPairs += a.missingPrefillPairs();
+            t.decodeTokens++;
+            t.decodeContext += context;
+        } else {
+            long hit = a.hitBlocks() * blockTokens;
+            long prefill = Math.max(1, context - hit);
+            int cacheable = table.cacheableBlocks(context);
+            e.stats.lookup(cacheable, cacheable * blockTokens, hit, context - prefill);
+            r.prefixHitTokens += hit;
+            if (s != null) {
+                e.context.restore(s, prefill);
+                r.recomputedTokens += prefill;
+            }
+            t.prefillTokens += prefill;
+            t.prefillPairs += prefill * context - prefill * (prefill - 1) / 2;
+        }
+        r.snapshot = null;
     }
 
     // ---- invariants ---------------------------------------------------------------------------
@@ -387,6 +501,9 @@ public final class Kernel {
         }
         if (e.context.hostUsedBytes() > e.context.hostSwapBytes() || e.context.hostUsedBytes() < 0) {
             throw new InvariantViolation("engine " + e.id + " host swap " + e.context.hostUsedBytes() + " of " + e.context.hostSwapBytes());
+        }
+        if (e.cache != null) {
+            CacheAudit.check(e);
         }
     }
 

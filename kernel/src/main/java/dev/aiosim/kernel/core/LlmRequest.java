@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.cache.BlockTable;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.metrics.CallRecord;
 import dev.aiosim.kernel.metrics.CallStatus;
@@ -27,6 +28,17 @@ public final class LlmRequest implements CallView {
     long lastTokenAt = -1;
     long completedAt = -1;
     int generated;
+
+    /** Prompt plus generated tokens. */
+    int context() {
+        return call.promptTokens() + generated;
+    }
+
+    /** KV tokens only this call holds: its context less the cached blocks it references. */
+    long privateTokens() {
+        return blocks == null ? context() : context() - blocks.heldTokens();
+    }
+
     int tokensSinceAdmitted;
     int preemptions;
     ContextSnapshot snapshot;
@@ -34,6 +46,9 @@ public final class LlmRequest implements CallView {
     long swappedInBytes;
     long recomputedTokens;
     long maxTbtNanos;
+    long prefixHitTokens;
+    /** Cached blocks it references; null when the engine has no prefix cache or the call no prefix. */
+    BlockTable blocks;
     int inFlightIndex = -1;
 
     LlmRequest(long id, AgentRun agent, LlmCall call, long now) {
@@ -72,7 +87,7 @@ public final class LlmRequest implements CallView {
     CallRecord record(CallStatus status) {
         return new CallRecord(id, agentPid(), priority(), engine == null ? -1 : engine.id, call.promptTokens(),
                 toGenerate, generated, status, submittedAt, firstAdmittedAt, firstTokenAt, completedAt, preemptions,
-                swappedOutBytes, swappedInBytes, recomputedTokens, maxTbtNanos);
+                swappedOutBytes, swappedInBytes, recomputedTokens, maxTbtNanos, prefixHitTokens);
     }
 
     @Override

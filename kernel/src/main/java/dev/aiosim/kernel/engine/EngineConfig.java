@@ -12,9 +12,23 @@ import dev.aiosim.kernel.context.PreemptionMode;
  * @param hostSwapBytes host memory for swapped-out KV; when full, swap falls back to recompute
  * @param pcieBytesPerSec host link bandwidth for swap transfers
  * @param costModel step time
+ * @param prefixCache whether the engine keeps a prefix cache of named KV blocks
+ *     ({@link dev.aiosim.kernel.cache.PrefixCache}); off, calls' prefixes are ignored
  */
 public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
-                           long hostSwapBytes, double pcieBytesPerSec, CostModel costModel) {
+                           long hostSwapBytes, double pcieBytesPerSec, CostModel costModel, boolean prefixCache) {
+    /** An engine without prefix cache. */
+    public EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
+                        long hostSwapBytes, double pcieBytesPerSec, CostModel costModel) {
+        this(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes, pcieBytesPerSec, costModel, false);
+    }
+
+    /** This configuration with the prefix cache on or off. */
+    public EngineConfig withPrefixCache(boolean on) {
+        return new EngineConfig(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes, pcieBytesPerSec,
+                costModel, on);
+    }
+
     public EngineConfig {
         if (slots < 1) {
             throw new IllegalArgumentException("max-batch must be >= 1, got " + slots);

@@ -23,11 +23,13 @@ import dev.aiosim.kernel.time.Nanos;
  * @param swappedInBytes KV bytes swapped in
  * @param recomputedTokens context tokens prefilled again after recompute preemptions
  * @param maxTbtNanos largest gap between two output tokens (0 with fewer than two)
+ * @param prefixHitTokens context tokens found in the engine's prefix cache at its admissions
+ *     (fresh and recompute resumes), summed; 0 when the cache is off or the call has no prefix
  */
 public record CallRecord(long callId, long agentPid, int priority, int engine, int promptTokens, int outputTokens,
                          int generatedTokens, CallStatus status, long submittedAt, long firstAdmittedAt,
                          long firstTokenAt, long completedAt, int preemptions, long swappedOutBytes,
-                         long swappedInBytes, long recomputedTokens, long maxTbtNanos) {
+                         long swappedInBytes, long recomputedTokens, long maxTbtNanos, long prefixHitTokens) {
 
     /** Queueing delay = first admitted - submitted (AIOS "waiting"), -1 if never admitted. */
     public long queueingNanos() {

@@ -1,6 +1,9 @@
 package dev.aiosim.kernel.metrics;
 
 import dev.aiosim.kernel.context.SnapshotCounters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -49,6 +52,7 @@ public final class RunMetrics {
     double jainSumSq;
     long jainN;
     final SnapshotCounters snapshots = new SnapshotCounters();
+    private final List<EngineStats> engineStats = new ArrayList<>();
 
     public RunMetrics(MetricsSink sink, Slo slo) {
         this.sink = sink;
@@ -122,6 +126,13 @@ public final class RunMetrics {
         otherCompleted++;
     }
 
+    /** Adds the counters of engine {@code id} (engines register in id order when the kernel starts). */
+    public EngineStats addEngine(int id) {
+        EngineStats s = new EngineStats(id);
+        engineStats.add(s);
+        return s;
+    }
+
     /** One engine step of {@code nanos} with {@code batch} running calls holding {@code kvTokens}. */
     public void step(long nanos, int batch, long kvTokens) {
         steps++;
@@ -173,6 +184,30 @@ public final class RunMetrics {
     public Histogram turnaround() { return turnaround; }
     public Histogram agentWaiting() { return agentWaiting; }
     public Map<Integer, ClassStats> classes() { return classes; }
+    /** Per-engine counters, by engine id. */
+    public List<EngineStats> engineStats() { return Collections.unmodifiableList(engineStats); }
+
+    /** Engine counters summed over the cluster (engine id -1). */
+    public EngineStats engineTotals() {
+        EngineStats t = new EngineStats(-1);
+        engineStats.forEach(e -> e.addTo(t));
+        return t;
+    }
+
+    /** Prefix hit tokens / looked-up cacheable tokens over the run; NaN without lookups. */
+    public double prefixHitRate() {
+        return engineTotals().hitRate();
+    }
+
+    /** Prefill tokens the prefix cache saved over the run. */
+    public long prefillTokensSaved() {
+        return engineTotals().prefillTokensSaved();
+    }
+
+    /** Cached blocks evicted over the run. */
+    public long prefixEvictions() {
+        return engineTotals().evictedBlocks();
+    }
 
     private double makespanSeconds() {
         return makespanNanos / 1e9;

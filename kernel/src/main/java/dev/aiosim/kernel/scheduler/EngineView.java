@@ -25,7 +25,11 @@ public interface EngineView {
      */
     long freeKvTokens();
 
-    /** KV tokens a waiting call needs to be admitted: its context plus the token it will produce. */
+    /**
+     * KV tokens a waiting call needs to be admitted: its context plus the token it will produce
+     * (with a prefix cache, less its blocks that running calls already reference). For a running
+     * call: the KV tokens preempting it surely gives back.
+     */
     default long kvNeeded(CallView call) {
         return call.contextTokens() + 1L;
     }
