@@ -28,6 +28,7 @@ public record Metric(String column, int decimals, ToDoubleFunction<RunMetrics> v
             count("other_calls", RunMetrics::otherSubmitted),
             count("other_calls_completed", RunMetrics::otherCompleted),
             count("skipped_rows", RunMetrics::skippedRows),
+            count("filtered_rows", RunMetrics::filteredRows),
             count("prompt_tokens", RunMetrics::promptTokens),
             count("output_tokens", RunMetrics::outputTokensServed),
             count("slo_met", RunMetrics::sloMet),

@@ -195,6 +195,22 @@ class CommandsTest {
         assertThat(both.err()).contains("workload.replay.rate: expected either speedup or rate");
     }
 
+    @Test
+    void replayCountsRowsTheReaderFilteredApartFromBadRows() throws IOException {
+        Path burst = Path.of("../workloads/src/test/resources/dev/aiosim/workloads/trace/burstgpt/burstgpt-sample.csv");
+        List<String> rows = Files.readAllLines(burst);
+        long failed = rows.stream().skip(1).filter(l -> !l.isBlank()).filter(l -> l.split(",")[5].trim().equals("0")).count();
+        long total = rows.stream().skip(1).filter(l -> !l.isBlank()).count();
+        Path out = tmp.resolve("burst");
+        Cli r = Cli.run("replay", burst.toString(), "--out", out.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        CSVRecord row = csv(out.resolve("summary.csv")).get(0);
+        assertThat(failed).isPositive();
+        assertThat(row.get("filtered_rows")).isEqualTo(Long.toString(failed));
+        assertThat(row.get("skipped_rows")).isEqualTo("0");
+        assertThat(row.get("calls")).isEqualTo(Long.toString(total - failed));
+    }
+
     private Path fullReplay() {
         Path out = tmp.resolve("replay-full");
         assertThat(Cli.run("replay", trace.toString(), "--out", out.toString(), "-q").code()).isZero();

@@ -42,6 +42,7 @@ public final class RunMetrics {
     long events;
     long wallNanos;
     long skippedRows;
+    long filteredRows;
     long busyNanos;
     long steps;
     long batchSum;
@@ -175,6 +176,14 @@ public final class RunMetrics {
     public long events() { return events; }
     public long wallNanos() { return wallNanos; }
     public long skippedRows() { return skippedRows; }
+
+    /** Trace rows the reader left out by its documented rule (e.g. BurstGPT's failed requests), not as bad. */
+    public long filteredRows() { return filteredRows; }
+
+    /** Records how many trace rows the workload's reader filtered out (see {@link #filteredRows()}). */
+    public void filteredRows(long rows) {
+        this.filteredRows = rows;
+    }
     public long steps() { return steps; }
     public SnapshotCounters snapshots() { return snapshots; }
     public Histogram queueing() { return queueing; }

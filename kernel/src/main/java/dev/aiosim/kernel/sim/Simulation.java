@@ -96,6 +96,7 @@ public final class Simulation implements Timer {
             now = horizon; // arrivals beyond the horizon never start
         }
         kernel.finish(now);
+        metrics.filteredRows(source.filteredRows());
         metrics.finish(now, events, System.nanoTime() - wallStart, source.skippedRows(), kernel.engines().size(),
                 kernel.kvCapacityTokens(), kernel.snapshotCounters());
         if (progress != null) {

@@ -84,6 +84,11 @@ final class SelectedSource implements AgentSource {
     }
 
     @Override
+    public long filteredRows() {
+        return in.filteredRows();
+    }
+
+    @Override
     public void close() {
         in.close();
     }
