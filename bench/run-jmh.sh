@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the bench module and runs its JMH benchmarks, writing the results under results/bench/.
+#
+#   bench/run-jmh.sh [quick|full] [JMH regex or options ...]
+#
+#   quick (default): -f 1 -wi 2 -w 1s -i 3 -r 1s    a few minutes for everything; noisy
+#   full:            -f 3 -wi 5 -w 2s -i 10 -r 2s   about 1.5 min per benchmark and parameter set
+#
+# Anything after the mode goes to JMH as is: a regex picks benchmarks (EventQueue, SchedulerDecision,
+# Dispatch, ...), options override the mode's (e.g. -p queued=1000 or -prof gc). Examples:
+#   bench/run-jmh.sh                              # every benchmark, quick
+#   bench/run-jmh.sh full SchedulerDecision       # one class, precise
+#   bench/run-jmh.sh quick 'EventQueue|Dispatch' -p pending=10000
+#
+# Writes results/bench/jmh-<mode>-<yyyyMMdd-HHmmss>.json (JMH's JSON), .txt (the console output)
+# and -machine.txt (CPU, cores, memory, load, JDK, commit). AIOSIM_BENCH_OUT changes the folder;
+# AIOSIM_BENCH_SKIP_BUILD=1 reuses bench/target/benchmarks.jar; JMH_HEAP sets each fork's heap
+# (default -Xms2g -Xmx2g, so that results do not depend on the machine's memory).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=quick
+case "${1:-}" in
+  quick|full) mode=$1; shift ;;
+  -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+case $mode in
+  quick) settings=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
+  full)  settings=(-f 3 -wi 5 -w 2s -i 10 -r 2s) ;;
+esac
+
+jdk=$("$root/bin/find-jdk.sh" 21) || exit 1
+jar="$root/bench/target/benchmarks.jar"
+if [ "${AIOSIM_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+  echo "run-jmh: building the bench module with $jdk ..." >&2
+  (cd "$root" && JAVA_HOME="$jdk" ./mvnw -B -q -pl bench -am package -DskipTests >&2)
+fi
+
+out=${AIOSIM_BENCH_OUT:-$root/results/bench}
+mkdir -p "$out"
+stamp=$(date -u +%Y%m%d-%H%M%S)
+base="$out/jmh-$mode-$stamp"
+"$root/bench/machine.sh" "$jdk" > "$base-machine.txt"
+{
+  echo "command: bench/run-jmh.sh $mode $*"
+  echo "jmh settings: ${settings[*]} -jvmArgsAppend '${JMH_HEAP:--Xms2g -Xmx2g}'"
+} >> "$base-machine.txt"
+cat "$base-machine.txt" >&2
+
+# JMH applies options in order, so what the caller passes after the mode wins over its settings.
+"$jdk/bin/java" -jar "$jar" "${settings[@]}" -jvmArgsAppend "${JMH_HEAP:--Xms2g -Xmx2g}" \
+  -rf json -rff "$base.json" "$@" 2>&1 | tee "$base.txt"
+echo "run-jmh: results in $base.json, $base.txt, $base-machine.txt" >&2
