@@ -12,16 +12,16 @@
 #   bench/run-jmh.sh full SchedulerDecision       # one class, precise
 #   bench/run-jmh.sh quick 'EventQueue|Dispatch' -p pending=10000
 #
-# Writes results/bench/jmh-<mode>-<yyyyMMdd-HHmmss>.json (JMH's JSON), .txt (the console output)
-# and -machine.txt (CPU, cores, memory, load, JDK, commit). AIOSIM_BENCH_OUT changes the folder;
-# AIOSIM_BENCH_SKIP_BUILD=1 reuses bench/target/benchmarks.jar; JMH_HEAP sets each fork's heap
-# (default -Xms2g -Xmx2g, so that results do not depend on the machine's memory).
+# Writes results/bench/jmh-<mode>-<yyyyMMdd-HHmmss>.json (JMH's JSON), .txt (the console output),
+# .md (a table of the scores) and -machine.txt (CPU, cores, memory, load, JDK, commit).
+# AIOSIM_BENCH_OUT changes the folder; AIOSIM_BENCH_SKIP_BUILD=1 reuses bench/target/benchmarks.jar;
+# JMH_HEAP sets each fork's heap (default -Xms2g -Xmx2g: results do not depend on the machine's RAM).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mode=quick
 case "${1:-}" in
   quick|full) mode=$1; shift ;;
-  -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
 esac
 case $mode in
   quick) settings=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
@@ -49,4 +49,12 @@ cat "$base-machine.txt" >&2
 # JMH applies options in order, so what the caller passes after the mode wins over its settings.
 "$jdk/bin/java" -jar "$jar" "${settings[@]}" -jvmArgsAppend "${JMH_HEAP:--Xms2g -Xmx2g}" \
   -rf json -rff "$base.json" "$@" 2>&1 | tee "$base.txt"
-echo "run-jmh: results in $base.json, $base.txt, $base-machine.txt" >&2
+# a markdown table of the scores, for bench/README.md
+if command -v jq >/dev/null && [ -s "$base.json" ]; then
+  {
+    echo "| benchmark | parameters | score | ± error (99.9%) | unit |"
+    echo "|---|---|---|---|---|"
+    jq -r '.[] | "| \(.benchmark | split(".") | .[-2:] | join(".")) | \(.params // {} | to_entries | map("\(.key)=\(.value)") | join(", ")) | \(.primaryMetric.score * 1000 | round / 1000) | \(.primaryMetric.scoreError * 1000 | round / 1000) | \(.primaryMetric.scoreUnit) |"' "$base.json"
+  } > "$base.md"
+fi
+echo "run-jmh: results in $base.json, .txt, .md and -machine.txt" >&2
