@@ -49,6 +49,7 @@ cat "$base-machine.txt" >&2
 # JMH applies options in order, so what the caller passes after the mode wins over its settings.
 "$jdk/bin/java" -jar "$jar" "${settings[@]}" -jvmArgsAppend "${JMH_HEAP:--Xms2g -Xmx2g}" \
   -rf json -rff "$base.json" "$@" 2>&1 | tee "$base.txt"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >> "$base-machine.txt"
 # a markdown table of the scores, for bench/README.md
 if command -v jq >/dev/null && [ -s "$base.json" ]; then
   {

@@ -35,6 +35,11 @@ if [ "${AIOSIM_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/bench/target/benchm
   echo "speed.sh: building (bench module and CLI) with $jdk ..." >&2
   (cd "$root" && JAVA_HOME="$jdk" ./mvnw -B -q -pl bench -am package -DskipTests >&2)
 fi
+out=${AIOSIM_BENCH_OUT:-$root/results/bench}
+mkdir -p "$out"
+base="$out/speed-$mode-$(date -u +%Y%m%d-%H%M%S)"
+"$root/bench/machine.sh" "$jdk" >"$base-machine.txt"
+echo "command: bench/speed.sh $mode" >>"$base-machine.txt"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aiosim-speed.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -110,11 +115,7 @@ echo "speed.sh: (d) heap: bisection over -Xmx and GC logs ..." >&2
 b_heap=$(min_heap replay "$trace"); c_heap=$(min_heap run "$spec")
 b_gc=$(gc_peak replay "$trace"); c_gc=$(gc_peak run "$spec")
 
-out=${AIOSIM_BENCH_OUT:-$root/results/bench}
-mkdir -p "$out"
-base="$out/speed-$mode-$(date -u +%Y%m%d-%H%M%S)"
-"$root/bench/machine.sh" "$jdk" >"$base-machine.txt"
-echo "command: bench/speed.sh $mode" >>"$base-machine.txt"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >>"$base-machine.txt"
 meets() { awk -v v="$1" -v t="$2" 'BEGIN {print (v >= t ? "yes" : "NO")}'; }
 {
   printf '| figure | best | median of %s | target | met (median) |\n|---|---|---|---|---|\n' "$runs"

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 64 running calls finish and 4 new calls are enqueued, the policy decides (rr: with an 8-token
  * quantum, so it also preempts and requeues expired calls), and the decision is carried out;
  * the policy holds exactly {@code queued} calls at every decision. Priorities of new calls are
- * uniform over 4 levels.
+ * uniform over 4 levels; as many calls arrive as finish, so priority finds no victim to preempt
+ * in steady state and its score is the search for one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
