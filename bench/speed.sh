@@ -42,23 +42,23 @@ base="$out/speed-$mode-$(date -u +%Y%m%d-%H%M%S)"
 echo "command: bench/speed.sh $mode" >>"$base-machine.txt"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aiosim-speed.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-n=0
 
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 best() { sort -g | tail -n1; }
 least() { sort -g | head -n1; }
 
-# one aiosim run; prints the results folder, or fails. $1 = java options, rest = aiosim arguments
+# one aiosim run into a fresh folder; prints the folder, or fails with the end of its log.
+# $1 = java options, the rest = aiosim arguments
 aiosim_run() {
-  local opts=$1; shift
-  n=$((n + 1))
-  local dir="$tmp/run$n"
-  if AIOSIM_JAVA_OPTS="$opts" timeout 300 "$root/aiosim" "$@" --out "$dir" -q >"$tmp/log$n" 2>&1 && [ -f "$dir/run.json" ]; then
+  local opts=$1 dir; shift
+  dir=$(mktemp -d "$tmp/run.XXXXXX")
+  if AIOSIM_JAVA_OPTS="$opts" timeout 300 "$root/aiosim" "$@" --out "$dir" -q >"$dir.log" 2>&1 && [ -f "$dir/run.json" ]; then
     echo "$dir"
   else
     return 1
   fi
 }
+last_log() { tail -n 20 "$(ls -t "$tmp"/run.*.log | head -n1)" >&2; }
 
 # smallest heap in the ladder at which the command finishes (bisection; assumes monotone)
 ladder=(4m 5m 6m 7m 8m 10m 12m 16m 24m 32m 48m 64m 96m 128m 192m 256m 384m 512m 1g 2g)
@@ -76,7 +76,7 @@ min_heap() {
 # largest heap occupancy after a collection, from a -Xlog:gc run with a 64 MiB heap (small
 # enough that G1 collects often, so the largest live set is seen)
 gc_peak() {
-  local log="$tmp/gc$((n + 1)).log"
+  local log; log=$(mktemp "$tmp/gc.XXXXXX")
   aiosim_run "-Xmx64m -Xlog:gc:file=$log" "$@" >/dev/null || { echo "run failed"; return; }
   grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' |
     awk 'BEGIN {a = 0; c = 0} {if ($1 > a) a = $1; if ($2 > c) c = $2} END {if (NR == 0) print "no GC"; else printf "%d MiB after GC (%d GCs, heap <= %d MiB)\n", a, NR, c}'
@@ -91,7 +91,7 @@ loop_median=$(echo "$loop" | sed -n 's/.*median \([0-9]*\) events.*/\1/p')
 echo "speed.sh: (b) Azure conv replay, $runs runs ..." >&2
 : >"$tmp/b"
 for i in $(seq "$runs"); do
-  d=$(aiosim_run "" replay "$trace") || { echo "speed.sh: replay failed:" >&2; cat "$tmp/log$n" >&2; exit 1; }
+  d=$(aiosim_run "" replay "$trace") || { echo "speed.sh: replay failed:" >&2; last_log; exit 1; }
   jq -r '.runs[0] | "\(.sim_s_per_wall_s) \(.events_per_s) \(.wall_s) \(.sim_s) \(.events)"' "$d/run.json" >>"$tmp/b"
 done
 b_best=$(cut -d' ' -f1 "$tmp/b" | best); b_median=$(cut -d' ' -f1 "$tmp/b" | median)
@@ -102,7 +102,7 @@ echo "speed.sh: (c) react-2000, $runs runs ..." >&2
 : >"$tmp/c"
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  d=$(aiosim_run "" run "$spec") || { echo "speed.sh: react-2000 failed:" >&2; cat "$tmp/log$n" >&2; exit 1; }
+  d=$(aiosim_run "" run "$spec") || { echo "speed.sh: react-2000 failed:" >&2; last_log; exit 1; }
   end=$(date +%s%N)
   jq -r --arg proc "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')" \
     '.runs[0] | "\(.wall_s) \(.events_per_s) \($proc) \(.events) \(.sim_s)"' "$d/run.json" >>"$tmp/c"
@@ -130,5 +130,10 @@ meets() { awk -v v="$1" -v t="$2" 'BEGIN {print (v >= t ? "yes" : "NO")}'; }
   printf '| (c) same: events/s; whole command incl. JVM start | | %.0f; %.2f s | | |\n' "$c_ev" "$c_proc"
   printf '| (d) smallest -Xmx: replay; react-2000 | | %s; %s | | |\n' "$b_heap" "$c_heap"
   printf '| (d) -Xlog:gc with -Xmx64m, largest live heap: replay; react-2000 | | %s; %s | | |\n' "$b_gc" "$c_gc"
+  echo
+  echo "Raw values, one per run in run order:"
+  echo "$loop" | grep '^run ' | sed 's/^/    (a) /'
+  awk '{printf "    (b) %.0fx sim s per wall s, %.0f events/s, %.3f s wall\n", $1, $2, $3}' "$tmp/b"
+  awk '{printf "    (c) %.3f s wall in the simulation, %.0f events/s, %s s whole command\n", $1, $2, $3}' "$tmp/c"
 } | tee "$base.txt"
 echo "speed.sh: results in $base.txt and $base-machine.txt" >&2
