@@ -7,7 +7,7 @@
 #   full:            -f 3 -wi 5 -w 2s -i 10 -r 2s   about 1.5 min per benchmark and parameter set
 #
 # Anything after the mode goes to JMH as is: a regex picks benchmarks (EventQueue, SchedulerDecision,
-# Dispatch, ...), options override the mode's (e.g. -p queued=1000 or -prof gc). Examples:
+# Dispatch, ...) and options are added (-p queued=1000, -prof gc) or replace the mode's (-f 2). Examples:
 #   bench/run-jmh.sh                              # every benchmark, quick
 #   bench/run-jmh.sh full SchedulerDecision       # one class, precise
 #   bench/run-jmh.sh quick 'EventQueue|Dispatch' -p pending=10000
@@ -24,9 +24,17 @@ case "${1:-}" in
   -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
 esac
 case $mode in
-  quick) settings=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
-  full)  settings=(-f 3 -wi 5 -w 2s -i 10 -r 2s) ;;
+  quick) defaults=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
+  full)  defaults=(-f 3 -wi 5 -w 2s -i 10 -r 2s) ;;
 esac
+# JMH refuses an option given twice: the caller's -f, -wi, -w, -i or -r replaces the mode's
+settings=()
+for ((k = 0; k < ${#defaults[@]}; k += 2)); do
+  case " $* " in
+    *" ${defaults[k]} "*) ;;
+    *) settings+=("${defaults[k]}" "${defaults[k + 1]}") ;;
+  esac
+done
 
 jdk=$("$root/bin/find-jdk.sh" 21) || exit 1
 jar="$root/bench/target/benchmarks.jar"
@@ -42,11 +50,10 @@ base="$out/jmh-$mode-$stamp"
 "$root/bench/machine.sh" "$jdk" > "$base-machine.txt"
 {
   echo "command: bench/run-jmh.sh $mode $*"
-  echo "jmh settings: ${settings[*]} -jvmArgsAppend '${JMH_HEAP:--Xms2g -Xmx2g}'"
+  echo "jmh settings: ${settings[*]} $* -jvmArgsAppend '${JMH_HEAP:--Xms2g -Xmx2g}'"
 } >> "$base-machine.txt"
 cat "$base-machine.txt" >&2
 
-# JMH applies options in order, so what the caller passes after the mode wins over its settings.
 "$jdk/bin/java" -jar "$jar" "${settings[@]}" -jvmArgsAppend "${JMH_HEAP:--Xms2g -Xmx2g}" \
   -rf json -rff "$base.json" "$@" 2>&1 | tee "$base.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >> "$base-machine.txt"
