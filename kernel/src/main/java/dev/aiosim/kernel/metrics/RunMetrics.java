@@ -28,6 +28,7 @@ public final class RunMetrics {
     long llmCompleted;
     long llmUnfinished;
     long llmRejected;
+    long llmCancelled;
     long otherSubmitted;
     long otherCompleted;
     long outputTokensAsked;
@@ -71,6 +72,7 @@ public final class RunMetrics {
             }
             case UNFINISHED -> llmUnfinished++;
             case REJECTED -> llmRejected++;
+            case CANCELLED -> llmCancelled++;
         }
         Histograms.recordNanos(queueing, c.queueingNanos());
         Histograms.recordNanos(ttft, c.ttftNanos());
@@ -151,6 +153,7 @@ public final class RunMetrics {
     public long llmCompleted() { return llmCompleted; }
     public long llmUnfinished() { return llmUnfinished; }
     public long llmRejected() { return llmRejected; }
+    public long llmCancelled() { return llmCancelled; }
     public long otherSubmitted() { return otherSubmitted; }
     public long otherCompleted() { return otherCompleted; }
     /** Output tokens the completed calls asked for. */
