@@ -42,6 +42,11 @@ public final class Handoff implements ResultSlot {
         }
     }
 
+    /** Whether a result waits to be taken. */
+    public boolean pending() {
+        return value != null;
+    }
+
     /** The pending result, taken, or {@code null} if none yet; waiter thread. */
     public SyscallResult poll() {
         return value == null ? null : (SyscallResult) VALUE.getAndSet(this, (SyscallResult) null);

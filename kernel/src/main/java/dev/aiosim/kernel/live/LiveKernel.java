@@ -161,6 +161,9 @@ public final class LiveKernel {
         try {
             while (true) {
                 if (stopRequested) {
+                    // what was posted before the stop still happened: take it in, then end
+                    events += inbox.drain(handler, DRAIN_LIMIT);
+                    events += timer.runDeferred(Math.min(clock.now(), horizon));
                     partial = true;
                     now = Math.min(clock.now(), horizon);
                     break;
@@ -282,8 +285,8 @@ public final class LiveKernel {
                 inbox.offer(now -> exit(this, now));
             } catch (InterruptedException e) {
                 inbox.offer(now -> cancel(this, now));
-            } catch (RuntimeException e) {
-                inbox.offer(now -> cancel(this, now));
+            } catch (RuntimeException | Error e) {
+                inbox.offer(now -> cancel(this, now)); // the agent failed: it ends like a cancelled one
                 throw e;
             }
         }
