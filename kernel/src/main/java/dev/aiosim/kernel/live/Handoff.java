@@ -59,6 +59,10 @@ public final class Handoff implements ResultSlot {
      */
     @Override
     public SyscallResult await() throws InterruptedException {
+        Thread me = Thread.currentThread();
+        if (waiter != me) {
+            waiter = me; // a caller may move to another thread between calls (e.g. a thread pool)
+        }
         SyscallResult r;
         for (int i = 0; i < SPINS; i++) {
             if ((r = poll()) != null) {

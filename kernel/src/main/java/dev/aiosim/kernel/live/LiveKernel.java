@@ -53,6 +53,7 @@ public final class LiveKernel {
     private boolean partial;
     private long events;
     private long endNanos;
+    private volatile long kernelCpuNanos = -1;
 
     /**
      * Starts the kernel thread and the engines.
@@ -104,6 +105,17 @@ public final class LiveKernel {
         return t;
     }
 
+    /**
+     * Makes the calling thread an agent: its arrival is posted now, and it issues syscalls through
+     * the returned session (only from this thread) until it closes it.
+     */
+    public AgentSession join(AgentProcess process) {
+        LiveAgent a = new LiveAgent(process, options.slots().get());
+        a.slot.bind(Thread.currentThread());
+        inbox.offer(now -> arrive(a, now));
+        return a;
+    }
+
     /** No more agents will be spawned: the run ends once the spawned ones have ended. */
     public void sourceDone() {
         inbox.offer(now -> sourceDone = true);
@@ -145,6 +157,11 @@ public final class LiveKernel {
     /** Messages and timer wake-ups the kernel thread handled; valid after {@link #await}. */
     public long events() {
         return events;
+    }
+
+    /** CPU time the kernel thread used over the whole run, -1 if unsupported; valid after {@link #await}. */
+    public long kernelCpuNanos() {
+        return kernelCpuNanos;
     }
 
     /** Virtual time at the end of the run; valid after {@link #await}. */
@@ -191,6 +208,8 @@ public final class LiveKernel {
         } catch (Throwable t) {
             failure = t;
         } finally {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            kernelCpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
             finished = true;
             if (engines instanceof AutoCloseable c) {
                 try {
@@ -252,7 +271,7 @@ public final class LiveKernel {
     }
 
     /** One live agent: its identity, its result slot, and the kernel thread's notes about it. */
-    private final class LiveAgent implements Syscalls {
+    private final class LiveAgent implements AgentSession {
         final AgentProcess process;
         final ResultSlot slot;
         // kernel thread only
@@ -276,6 +295,11 @@ public final class LiveKernel {
         public SyscallResult call(Syscall syscall) throws InterruptedException {
             inbox.offer(now -> issue(this, syscall, now));
             return slot.await();
+        }
+
+        @Override
+        public void close() {
+            inbox.offer(now -> exit(this, now));
         }
 
         /** Agent thread. */
