@@ -31,13 +31,13 @@ public class HandoffLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().iterations(20).invocationsPerIteration(200).threads(2).actorsPerThread(3)
+        new ModelCheckingOptions().iterations(10).invocationsPerIteration(200).threads(2).actorsPerThread(3)
                 .check(this.getClass());
     }
 
     @Test
     void stress() {
-        new StressOptions().iterations(20).invocationsPerIteration(500).threads(2).actorsPerThread(3)
+        new StressOptions().iterations(10).invocationsPerIteration(300).threads(2).actorsPerThread(3)
                 .check(this.getClass());
     }
 }
