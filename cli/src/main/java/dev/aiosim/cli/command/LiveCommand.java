@@ -94,6 +94,22 @@ public final class LiveCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), argv, started);
         Thread hook = new Thread(this::onSignal, "aiosim-live-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runAll(rs, out, experiment, info, console, t0);
+        } finally {
+            written.countDown(); // the hook, if it runs, waits for this
+            if (!stopping) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down
+                }
+            }
+        }
+    }
+
+    private int runAll(ResolvedSpec rs, Path out, Experiment experiment, RunInfo info, PrintWriter console, long t0) {
+        int runs = experiment.runs();
         List<RunResult> results = new ArrayList<>();
         boolean partial = false;
         try (ResultsFolder folder = ResultsFolder.create(out)) {
@@ -139,10 +155,6 @@ public final class LiveCommand implements Callable<Integer> {
         }
         console.println("results: " + out);
         console.flush();
-        written.countDown();
-        if (!stopping) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
         return 0;
     }
 
