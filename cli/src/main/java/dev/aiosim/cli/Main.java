@@ -3,6 +3,7 @@ package dev.aiosim.cli;
 import dev.aiosim.cli.command.CompareCommand;
 import dev.aiosim.cli.command.DemoCommand;
 import dev.aiosim.cli.command.ErrorHandler;
+import dev.aiosim.cli.command.LiveCommand;
 import dev.aiosim.cli.command.PoliciesCommand;
 import dev.aiosim.cli.command.ReplayCommand;
 import dev.aiosim.cli.command.RunCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Simulates LLM-agent operating systems: agents, syscalls, GPU inference slots, "
                 + "context snapshots and scheduling policies, in deterministic virtual time.",
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
-            PoliciesCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
+            PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

@@ -37,6 +37,16 @@ public final class RunInfo {
         runs = root.putArray("runs");
     }
 
+    /**
+     * Marks the file as a live run's: its dilation and whether it was stopped early (Ctrl-C), in
+     * which case the results are what was gathered until then.
+     */
+    public void live(double dilation, boolean partial) {
+        root.put("mode", "live");
+        root.put("dilation", dilation);
+        root.put("partial", partial);
+    }
+
     /** Adds one run's wall-clock figures. */
     public void run(String policy, long seed, RunMetrics m) {
         ObjectNode r = runs.addObject();

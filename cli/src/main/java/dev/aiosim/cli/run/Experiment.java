@@ -61,7 +61,8 @@ public final class Experiment {
         open(spec.seeds().get(0)).close();
     }
 
-    private AgentSource open(long seed) {
+    /** Opens the workload for {@code seed}: the same agents for every policy (and for {@code live}). */
+    public AgentSource open(long seed) {
         try {
             return Workloads.open(spec.workload(), seed, spec.baseDir());
         } catch (TraceFormatException e) {

@@ -4,9 +4,13 @@ import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.SyscallResult;
+import java.util.function.Consumer;
 
-/** The kernel's bookkeeping for one live agent process. */
-final class AgentRun {
+/**
+ * The kernel's bookkeeping for one agent process that has arrived. Outside this package it is an
+ * opaque handle, which a live runtime holds for each {@link Kernel#attach attached} agent.
+ */
+public final class AgentRun {
     final AgentProcess process;
     final long arrivalAt;
     int llmCalls;
@@ -20,6 +24,9 @@ final class AgentRun {
     private int fanOutPending;
     private boolean fanOutFailed;
     private long fanOutTokens;
+    /** Where results go for an attached agent; {@code null} when the kernel pulls its program. */
+    Consumer<SyscallResult> results;
+    boolean cancelled;
 
     AgentRun(AgentProcess process, long arrivalAt) {
         this.process = process;
@@ -61,6 +68,11 @@ final class AgentRun {
         return new SyscallResult(f, fanOutAt, now,
                 fanOutFailed ? SyscallResult.Status.REJECTED : SyscallResult.Status.COMPLETED,
                 (int) Math.min(fanOutTokens, Integer.MAX_VALUE));
+    }
+
+    /** The agent's pid. */
+    public long pid() {
+        return process.pid();
     }
 
     AgentRecord record(long finishedAt) {

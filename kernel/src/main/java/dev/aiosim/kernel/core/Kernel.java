@@ -26,6 +26,7 @@ import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The single-threaded kernel state machine (DESIGN.md §1, §4). It receives agent arrivals,
@@ -36,6 +37,7 @@ import java.util.List;
  */
 public final class Kernel {
     private final Timer timer;
+    private final StepExecutor steps;
     private final RunMetrics metrics;
     private final Engine[] engines;
     private final Dispatcher dispatcher;
@@ -50,7 +52,16 @@ public final class Kernel {
     private long nextCallId;
 
     public Kernel(KernelConfig config, SchedulerFactory schedulers, RunMetrics metrics, Timer timer) {
+        this(config, schedulers, metrics, timer, null);
+    }
+
+    /**
+     * @param steps how engine steps are carried out (live engines); {@code null} for simulated
+     *     time, where a step is a timer wake-up at its end
+     */
+    public Kernel(KernelConfig config, SchedulerFactory schedulers, RunMetrics metrics, Timer timer, StepExecutor steps) {
         this.timer = timer;
+        this.steps = steps != null ? steps : (engine, now, nanos, end) -> timer.at(now + nanos, end);
         this.metrics = metrics;
         this.engines = new Engine[config.engines().size()];
         long max = Long.MAX_VALUE;
@@ -92,6 +103,10 @@ public final class Kernel {
     }
 
     private void advance(AgentRun agent, SyscallResult previous, long now) {
+        if (agent.results != null) { // attached (live) agent: its thread decides what comes next
+            agent.results.accept(previous);
+            return;
+        }
         Syscall next = agent.process.program().next(previous);
         if (next == null) {
             removeAlive(agent);
@@ -191,7 +206,89 @@ public final class Kernel {
 
     private void otherDone(OtherCall c, long now) {
         metrics.onOtherCompleted();
+        if (c.agent.cancelled) {
+            return; // the resource served it, but its agent gave up: nobody takes the result
+        }
         ended(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.COMPLETED, 0), now);
+    }
+
+    // ---- agents driven from outside the kernel (live mode) ---------------------------------------
+
+    /**
+     * An agent whose syscalls come from outside (a live agent's thread, through the live runtime's
+     * inbox) arrives. Its program is never pulled: the runtime {@link #issue}s each syscall, and
+     * the kernel hands each result to {@code results} on the kernel thread; {@link #exit} ends it.
+     *
+     * @return the kernel's handle for the agent
+     */
+    public AgentRun attach(AgentProcess process, Consumer<SyscallResult> results, long now) {
+        AgentRun agent = new AgentRun(process, now);
+        agent.results = results;
+        metrics.onAgentArrived();
+        agent.aliveIndex = alive.size();
+        alive.add(agent);
+        return agent;
+    }
+
+    /** An attached agent issues its next syscall; its previous one must have been answered. */
+    public void issue(AgentRun agent, Syscall syscall, long now) {
+        if (agent.results == null || agent.aliveIndex < 0) {
+            throw new IllegalStateException("agent " + agent.process.pid() + " is not attached and alive");
+        }
+        submit(agent, syscall, now);
+    }
+
+    /** An attached agent finished its work: its row is recorded as finished at {@code now}. */
+    public void exit(AgentRun agent, long now) {
+        if (agent.aliveIndex < 0) {
+            return; // cancelled before
+        }
+        removeAlive(agent);
+        metrics.agent(agent.record(now));
+    }
+
+    /**
+     * An attached agent gives up (its thread was interrupted): its LLM call in flight, queued or
+     * running, is recorded as {@link CallStatus#CANCELLED} and its slot, KV and snapshot are freed;
+     * a tool, memory or storage call keeps its place until its latency passes, and its result is
+     * dropped. The agent is recorded as unfinished. Cancelling an ended agent does nothing.
+     */
+    public void cancel(AgentRun agent, long now) {
+        if (agent.aliveIndex < 0) {
+            return;
+        }
+        agent.cancelled = true;
+        for (int i = inFlight.size() - 1; i >= 0; i--) {
+            LlmRequest r = inFlight.get(i);
+            if (r.agent == agent) {
+                cancelLlm(r, now);
+            }
+        }
+        removeAlive(agent);
+        metrics.agent(agent.record(-1));
+    }
+
+    private void cancelLlm(LlmRequest r, long now) {
+        Engine e = r.engine;
+        if (r.state == LlmRequest.State.RUNNING) {
+            e.running.remove(r);
+            e.kvUsed -= r.privateTokens();
+            if (r.blocks != null) {
+                r.blocks.releaseAll(e.cache); // shared blocks stay cached for others
+            }
+            e.scheduler.completed(r, now);
+        } else if (!e.scheduler.remove(r, now)) {
+            throw new SchedulerContractException(e.scheduler.name(), e.id, "cannot remove queued " + r
+                    + ": cancelling calls needs Scheduler.remove");
+        }
+        if (r.snapshot != null) {
+            e.context.discard(r.snapshot);
+            r.snapshot = null;
+        }
+        removeInFlight(r);
+        r.state = LlmRequest.State.DONE;
+        metrics.call(r.record(CallStatus.CANCELLED));
+        requestStep(e); // the freed slot and KV may admit others
     }
 
     // ---- engines ----------------------------------------------------------------------------
@@ -308,7 +405,7 @@ public final class Kernel {
         metrics.step(nanos, e.running.size(), e.kvUsed);
         e.stats.step(nanos, t.prefillTokens);
         e.stepInFlight = true;
-        timer.at(now + nanos, e.stepEnd);
+        steps.start(e.id, now, nanos, e.stepEnd);
     }
 
     /** Asks the policy for a decision on {@code e}, checks it and carries it out; returns what the step computes. */
@@ -543,9 +640,11 @@ public final class Kernel {
                         + " B of host swap after every snapshot was resumed or discarded");
             }
         }
-        if (metrics.llmSubmitted() != metrics.llmCompleted() + metrics.llmUnfinished() + metrics.llmRejected()) {
+        if (metrics.llmSubmitted() != metrics.llmCompleted() + metrics.llmUnfinished() + metrics.llmRejected()
+                + metrics.llmCancelled()) {
             throw new InvariantViolation("submitted " + metrics.llmSubmitted() + " LLM calls but completed "
-                    + metrics.llmCompleted() + " + unfinished " + metrics.llmUnfinished() + " + rejected " + metrics.llmRejected());
+                    + metrics.llmCompleted() + " + unfinished " + metrics.llmUnfinished() + " + rejected " + metrics.llmRejected()
+                    + " + cancelled " + metrics.llmCancelled());
         }
         if (metrics.outputTokensServed() != metrics.outputTokensAsked()) {
             throw new InvariantViolation("served " + metrics.outputTokensServed() + " output tokens for completed calls that asked for "

@@ -6,5 +6,7 @@ public enum CallStatus {
     /** Still queued or running when the horizon was reached. */
     UNFINISHED,
     /** Refused on submission: its prompt plus output can never fit an engine's KV pool. */
-    REJECTED
+    REJECTED,
+    /** Given up by its agent (a live agent interrupted mid-call): its slot and KV were freed. */
+    CANCELLED
 }

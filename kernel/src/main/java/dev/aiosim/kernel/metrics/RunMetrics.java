@@ -31,6 +31,7 @@ public final class RunMetrics {
     long llmCompleted;
     long llmUnfinished;
     long llmRejected;
+    long llmCancelled;
     long otherSubmitted;
     long otherCompleted;
     long outputTokensAsked;
@@ -76,6 +77,7 @@ public final class RunMetrics {
             }
             case UNFINISHED -> llmUnfinished++;
             case REJECTED -> llmRejected++;
+            case CANCELLED -> llmCancelled++;
         }
         Histograms.recordNanos(queueing, c.queueingNanos());
         Histograms.recordNanos(ttft, c.ttftNanos());
@@ -163,6 +165,7 @@ public final class RunMetrics {
     public long llmCompleted() { return llmCompleted; }
     public long llmUnfinished() { return llmUnfinished; }
     public long llmRejected() { return llmRejected; }
+    public long llmCancelled() { return llmCancelled; }
     public long otherSubmitted() { return otherSubmitted; }
     public long otherCompleted() { return otherCompleted; }
     /** Output tokens the completed calls asked for. */

@@ -39,6 +39,17 @@ public interface Scheduler {
         return engine.mostRecentlyAdmitted();
     }
 
-    /** A running call finished; policies that keep per-agent counters update them here. */
+    /**
+     * Removes a queued call whose agent gave up (live cancellation) from the policy's queue.
+     * Policies that support cancellation override this; the default cannot, and the kernel then
+     * refuses the cancellation loudly.
+     *
+     * @return whether the call was in the queue and is now removed
+     */
+    default boolean remove(CallView call, long now) {
+        return false;
+    }
+
+    /** A running call finished (or was cancelled); policies that keep per-agent counters update them here. */
     default void completed(CallView call, long now) {}
 }

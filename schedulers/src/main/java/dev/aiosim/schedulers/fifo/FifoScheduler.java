@@ -31,6 +31,11 @@ public final class FifoScheduler implements Scheduler {
     }
 
     @Override
+    public boolean remove(CallView call, long now) {
+        return queue.remove(call);
+    }
+
+    @Override
     public int queued() {
         return queue.size();
     }

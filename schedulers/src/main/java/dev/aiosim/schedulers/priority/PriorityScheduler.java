@@ -53,6 +53,16 @@ public final class PriorityScheduler implements Scheduler {
     }
 
     @Override
+    public boolean remove(CallView call, long now) {
+        ArrayDeque<CallView> level = levels.get(call.priority());
+        if (level == null || !level.remove(call)) {
+            return false;
+        }
+        size--;
+        return true;
+    }
+
+    @Override
     public int queued() {
         return size;
     }

@@ -40,6 +40,11 @@ public final class RoundRobinScheduler implements Scheduler {
     }
 
     @Override
+    public boolean remove(CallView call, long now) {
+        return queue.remove(call);
+    }
+
+    @Override
     public int queued() {
         return queue.size();
     }

@@ -1,0 +1,72 @@
+package dev.aiosim.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aiosim live}: the results folder of {@code run}, plus the recorded trace, from a live run. */
+class LiveCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void liveWritesTheResultsOfRunAndTheTraceAsItHappened() throws IOException {
+        Path spec = tmp.resolve("small.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/dev/aiosim/cli/small.yaml")) {
+            Files.copy(in, spec);
+        }
+        Path out = tmp.resolve("live");
+        Cli r = Cli.run("live", spec.toString(), "--dilation", "200", "--policy", "fifo", "--set", "repetitions=1",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dilation 200").contains("results: " + out).doesNotContain("PARTIAL");
+        for (String f : List.of("spec.yaml", "summary.csv", "classes.csv", "calls.csv", "agents.csv", "run.json",
+                "e2e.hlog", "trace.jsonl")) {
+            assertThat(out.resolve(f)).isRegularFile();
+        }
+        // same columns as run
+        Cli sim = Cli.run("run", spec.toString(), "--policy", "fifo", "--set", "repetitions=1", "--out", tmp.resolve("sim").toString());
+        assertThat(sim.code()).as(sim.err()).isZero();
+        for (String f : List.of("summary.csv", "calls.csv", "agents.csv", "classes.csv")) {
+            assertThat(CommandsTest.header(out.resolve(f))).isEqualTo(CommandsTest.header(tmp.resolve("sim").resolve(f)));
+        }
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode info = json.readTree(out.resolve("run.json").toFile());
+        assertThat(info.get("mode").asText()).isEqualTo("live");
+        assertThat(info.get("dilation").asDouble()).isEqualTo(200.0);
+        assertThat(info.get("partial").asBoolean()).isFalse();
+
+        List<String> lines = Files.readAllLines(out.resolve("trace.jsonl"));
+        assertThat(json.readTree(lines.get(0)).get("aiosim_trace").asInt()).isEqualTo(1);
+        List<JsonNode> agents = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            agents.add(json.readTree(l));
+        }
+        assertThat(agents).hasSize(12); // the spec's agents, each once
+        assertThat(agents.stream().map(a -> a.get("pid").asLong()).distinct().count()).isEqualTo(12);
+        assertThat(agents.stream().map(a -> a.get("arrival_ns").asLong()).toList()).isSorted();
+        long llm = agents.stream().flatMap(a -> {
+            List<JsonNode> s = new ArrayList<>();
+            a.get("syscalls").forEach(s::add);
+            return s.stream();
+        }).filter(s -> s.has("llm")).count();
+        List<CSVRecord> calls = CommandsTest.csv(out.resolve("calls.csv"));
+        assertThat(calls).hasSize((int) llm);
+        assertThat(calls).allSatisfy(c -> assertThat(c.get("status")).isEqualTo("COMPLETED"));
+        // the same agents as run generates for the seed: the same LLM calls (prompt, output) per agent
+        List<CSVRecord> simCalls = CommandsTest.csv(tmp.resolve("sim").resolve("calls.csv"));
+        assertThat(calls.stream().map(c -> c.get("agent_pid") + "/" + c.get("prompt_tokens") + "/" + c.get("output_tokens")).sorted().toList())
+                .isEqualTo(simCalls.stream().map(c -> c.get("agent_pid") + "/" + c.get("prompt_tokens") + "/" + c.get("output_tokens")).sorted().toList());
+    }
+}

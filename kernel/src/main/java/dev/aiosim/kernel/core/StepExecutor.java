@@ -1,0 +1,20 @@
+package dev.aiosim.kernel.core;
+
+import dev.aiosim.kernel.time.EventTarget;
+
+/**
+ * Carries out one engine step that the kernel has decided. In simulated time the step is only a
+ * wake-up {@code nanos} later on the kernel's timer; a live runtime hands it to the engine's
+ * worker thread, which takes the step's time (emulated or real) and posts {@code end} back to the
+ * kernel thread. Called on the kernel thread; {@code end} must fire on the kernel thread, once.
+ */
+@FunctionalInterface
+public interface StepExecutor {
+    /**
+     * @param engine engine id
+     * @param now virtual time the step starts
+     * @param nanos the cost model's step time in virtual nanoseconds
+     * @param end the kernel's step-end handler for this engine
+     */
+    void start(int engine, long now, long nanos, EventTarget end);
+}
