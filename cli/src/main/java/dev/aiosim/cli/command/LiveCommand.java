@@ -138,7 +138,7 @@ public final class LiveCommand implements Callable<Integer> {
                     folder.record(policy, seed, m);
                     info.run(policy.label(), seed, m);
                     results.add(new RunResult(policy, seed, m));
-                    writeTrace(out.resolve(runs == 1 ? "trace.jsonl" : "trace-" + policy.label() + "-" + seed + ".jsonl"),
+                    writeTrace(out.resolve(runs == 1 ? "trace.jsonl" : "trace-" + policy.label().replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + seed + ".jsonl"),
                             trace, rs.name() + " live, policy " + policy.label() + ", seed " + seed + ", dilation " + fmt(dilation));
                 }
             }
