@@ -1,14 +1,14 @@
 package dev.aiosim.workloads.trace.burstgpt;
 
 import dev.aiosim.kernel.process.AgentArrival;
-import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
-import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.ArrivalOrder;
 import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.Requests;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -42,9 +42,7 @@ public final class BurstGptSource implements AgentSource {
     private final int respCol;
     private long dataRows;
     private long filtered;
-    private boolean started;
-    private long lastNanos;
-    private String lastText;
+    private final ArrivalOrder order = new ArrivalOrder();
 
     /**
      * @throws TraceFormatException when the file is empty or its header lacks a needed column
@@ -83,17 +81,12 @@ public final class BurstGptSource implements AgentSource {
         long ts = Fields.time(at, BurstGptFormat.TIMESTAMP, tsText, SECOND, "seconds");
         int response = Fields.integer(at, BurstGptFormat.RESPONSE, r.record().get(respCol), 0, "");
         int request = Fields.integer(at, BurstGptFormat.REQUEST, r.record().get(reqCol), response == 0 ? 0 : 1, "");
-        if (started && ts < lastNanos) {
-            throw at.error(BurstGptFormat.TIMESTAMP, "a time not before the previous row's " + lastText, tsText);
-        }
-        started = true;
-        lastNanos = ts;
-        lastText = tsText;
+        order.check(at, BurstGptFormat.TIMESTAMP, ts, tsText);
         if (response == 0) {
             return null;
         }
         LlmCall call = new LlmCall(request, response);
-        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+        return Requests.single(pid, ts, call);
     }
 
     @Override

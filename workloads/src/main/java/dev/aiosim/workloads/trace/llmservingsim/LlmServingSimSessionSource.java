@@ -9,6 +9,7 @@ import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.workloads.program.ScriptProgram;
+import dev.aiosim.workloads.trace.ArrivalOrder;
 import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
@@ -40,9 +41,7 @@ public final class LlmServingSimSessionSource implements AgentSource {
     private final BadRows bad;
     private JsonLines.Line first;
     private long dataRows;
-    private boolean started;
-    private long lastNanos;
-    private String lastText;
+    private final ArrivalOrder order = new ArrivalOrder();
 
     /**
      * @throws TraceFormatException when the file is empty
@@ -108,12 +107,7 @@ public final class LlmServingSimSessionSource implements AgentSource {
             }
         }
         String tsText = o.get(LlmServingSimFormat.ARRIVAL).toString();
-        if (started && ts < lastNanos) {
-            throw at.error(LlmServingSimFormat.ARRIVAL, "a time not before the previous row's " + lastText, tsText);
-        }
-        started = true;
-        lastNanos = ts;
-        lastText = tsText;
+        order.check(at, LlmServingSimFormat.ARRIVAL, ts, tsText);
         String name = "session-" + (session.isTextual() ? session.textValue() : session.toString());
         return new AgentArrival(ts, new AgentProcess(pid, name, 0, 1.0, "default", new ScriptProgram(script)));
     }

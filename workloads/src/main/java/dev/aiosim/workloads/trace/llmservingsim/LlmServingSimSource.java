@@ -2,14 +2,14 @@ package dev.aiosim.workloads.trace.llmservingsim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.process.AgentArrival;
-import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
-import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.ArrivalOrder;
 import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.Requests;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -30,9 +30,7 @@ public final class LlmServingSimSource implements AgentSource {
     private final BadRows bad;
     private JsonLines.Line first;
     private long dataRows;
-    private boolean started;
-    private long lastNanos;
-    private String lastText;
+    private final ArrivalOrder order = new ArrivalOrder();
 
     /**
      * @throws TraceFormatException when the file is empty
@@ -72,14 +70,9 @@ public final class LlmServingSimSource implements AgentSource {
         int input = JsonLines.integer(at, o, LlmServingSimFormat.INPUT, 1, "");
         int output = JsonLines.integer(at, o, LlmServingSimFormat.OUTPUT, 1, " (a call generates at least one token)");
         String tsText = o.get(LlmServingSimFormat.ARRIVAL).toString();
-        if (started && ts < lastNanos) {
-            throw at.error(LlmServingSimFormat.ARRIVAL, "a time not before the previous row's " + lastText, tsText);
-        }
-        started = true;
-        lastNanos = ts;
-        lastText = tsText;
+        order.check(at, LlmServingSimFormat.ARRIVAL, ts, tsText);
         LlmCall call = new LlmCall(input, output);
-        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+        return Requests.single(pid, ts, call);
     }
 
     @Override

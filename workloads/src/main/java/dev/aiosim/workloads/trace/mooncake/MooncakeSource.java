@@ -3,15 +3,15 @@ package dev.aiosim.workloads.trace.mooncake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.process.AgentArrival;
-import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Prefix;
-import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.ArrivalOrder;
 import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.Requests;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -41,9 +41,7 @@ public final class MooncakeSource implements AgentSource {
     private final JsonLines lines;
     private final BadRows bad;
     private long dataRows;
-    private boolean started;
-    private long lastNanos;
-    private String lastText;
+    private final ArrivalOrder order = new ArrivalOrder();
     private JsonLines.Line first;
 
     /**
@@ -86,14 +84,9 @@ public final class MooncakeSource implements AgentSource {
         int output = JsonLines.integer(at, o, MooncakeFormat.OUTPUT, 1, " (a call generates at least one token)");
         long[] ids = hashIds(at, o, input);
         String tsText = o.get(MooncakeFormat.TIMESTAMP).toString();
-        if (started && ts < lastNanos) {
-            throw at.error(MooncakeFormat.TIMESTAMP, "a time not before the previous row's " + lastText, tsText);
-        }
-        started = true;
-        lastNanos = ts;
-        lastText = tsText;
+        order.check(at, MooncakeFormat.TIMESTAMP, ts, tsText);
         LlmCall call = new LlmCall(input, output, 0, new Prefix.Blocks(MooncakeFormat.BLOCK_TOKENS, ids));
-        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+        return Requests.single(pid, ts, call);
     }
 
     private static long[] hashIds(Fields.At at, ObjectNode o, int input) {

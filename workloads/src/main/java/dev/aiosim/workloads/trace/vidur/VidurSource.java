@@ -1,14 +1,14 @@
 package dev.aiosim.workloads.trace.vidur;
 
 import dev.aiosim.kernel.process.AgentArrival;
-import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
-import dev.aiosim.workloads.program.SingleCallProgram;
+import dev.aiosim.workloads.trace.ArrivalOrder;
 import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.Requests;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -35,9 +35,7 @@ public final class VidurSource implements AgentSource {
     private final int prefillCol;
     private final int decodeCol;
     private long dataRows;
-    private boolean started;
-    private long lastNanos;
-    private String lastText;
+    private final ArrivalOrder order = new ArrivalOrder();
 
     /**
      * @throws TraceFormatException when the file is empty or its header lacks a needed column
@@ -72,14 +70,9 @@ public final class VidurSource implements AgentSource {
         int prefill = Fields.integer(at, VidurFormat.PREFILL, r.record().get(prefillCol), 1, "");
         int decode = Fields.integer(at, VidurFormat.DECODE, r.record().get(decodeCol), 1,
                 " (a call generates at least one token)");
-        if (started && ts < lastNanos) {
-            throw at.error(VidurFormat.ARRIVED, "a time not before the previous row's " + lastText, tsText);
-        }
-        started = true;
-        lastNanos = ts;
-        lastText = tsText;
+        order.check(at, VidurFormat.ARRIVED, ts, tsText);
         LlmCall call = new LlmCall(prefill, decode);
-        return new AgentArrival(ts, new AgentProcess(pid, "req-" + pid, 0, 1.0, "default", new SingleCallProgram(call)));
+        return Requests.single(pid, ts, call);
     }
 
     @Override
