@@ -1,10 +1,9 @@
 package dev.aiosim.kernel.live;
 
 import dev.aiosim.kernel.resource.Timer;
-import dev.aiosim.kernel.time.EventQueue;
 import dev.aiosim.kernel.time.EventTarget;
+import dev.aiosim.kernel.time.WakeupQueue;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * The kernel's {@link Timer} in a live run, owned by the kernel thread: wake-ups at virtual times
@@ -13,27 +12,12 @@ import java.util.Arrays;
  * the current loop round, so calls arriving together join the same batch.
  */
 final class WallTimer implements Timer {
-    private final EventQueue queue = new EventQueue();
-    private EventTarget[] targets = new EventTarget[256];
-    private int[] free = new int[256];
-    private int freeCount;
-    private int nextSlot;
+    private final WakeupQueue queue = new WakeupQueue(256);
     private final ArrayDeque<EventTarget> deferred = new ArrayDeque<>();
 
     @Override
     public void at(long time, EventTarget target) {
-        int slot;
-        if (freeCount > 0) {
-            slot = free[--freeCount];
-        } else {
-            slot = nextSlot++;
-            if (slot == targets.length) {
-                targets = Arrays.copyOf(targets, slot * 2);
-                free = Arrays.copyOf(free, slot * 2);
-            }
-        }
-        targets[slot] = target;
-        queue.add(time, slot);
+        queue.add(time, target);
     }
 
     @Override
@@ -45,11 +29,7 @@ final class WallTimer implements Timer {
     int fireDue(long now) {
         int n = 0;
         while (!queue.isEmpty() && queue.peekTime() <= now) {
-            int slot = queue.poll();
-            EventTarget t = targets[slot];
-            targets[slot] = null;
-            free[freeCount++] = slot;
-            t.fire(now);
+            queue.poll().fire(now);
             n++;
         }
         return n;

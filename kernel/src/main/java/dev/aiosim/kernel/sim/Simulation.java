@@ -10,10 +10,9 @@ import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.resource.Timer;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
-import dev.aiosim.kernel.time.EventQueue;
 import dev.aiosim.kernel.time.EventTarget;
+import dev.aiosim.kernel.time.WakeupQueue;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
@@ -24,11 +23,7 @@ import java.util.function.LongConsumer;
 public final class Simulation implements Timer {
     private static final int PROGRESS_EVERY = 1 << 16;
 
-    private final EventQueue queue = new EventQueue();
-    private EventTarget[] targets = new EventTarget[1024];
-    private int[] free = new int[1024];
-    private int freeCount;
-    private int nextSlot;
+    private final WakeupQueue queue = new WakeupQueue(1024);
 
     private final Kernel kernel;
     private final RunMetrics metrics;
@@ -82,10 +77,7 @@ public final class Simulation implements Timer {
                 throw new InvariantViolation("virtual time went back from " + now + " to " + t);
             }
             now = t;
-            int slot = queue.poll();
-            EventTarget target = targets[slot];
-            targets[slot] = null;
-            free[freeCount++] = slot;
+            EventTarget target = queue.poll();
             events++;
             target.fire(t);
             if (progress != null && (events & (PROGRESS_EVERY - 1)) == 0) {
@@ -130,18 +122,7 @@ public final class Simulation implements Timer {
         if (time < now) {
             throw new InvariantViolation("event scheduled at " + time + " before now " + now);
         }
-        int slot;
-        if (freeCount > 0) {
-            slot = free[--freeCount];
-        } else {
-            slot = nextSlot++;
-            if (slot == targets.length) {
-                targets = Arrays.copyOf(targets, slot * 2);
-                free = Arrays.copyOf(free, slot * 2);
-            }
-        }
-        targets[slot] = target;
-        queue.add(time, slot);
+        queue.add(time, target);
     }
 
     @Override
