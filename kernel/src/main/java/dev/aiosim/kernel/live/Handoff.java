@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Handoff implements ResultSlot {
     private static final int SPINS = 64;
+    private static final int YIELDS = 8;
     private static final VarHandle VALUE;
 
     static {
@@ -69,6 +70,14 @@ public final class Handoff implements ResultSlot {
                 return r;
             }
             Thread.onSpinWait();
+        }
+        // with more threads than cores, giving the core away lets the kernel thread answer
+        // before this thread pays for a park and an unpark
+        for (int i = 0; i < YIELDS; i++) {
+            if ((r = poll()) != null) {
+                return r;
+            }
+            Thread.yield();
         }
         while ((r = poll()) == null) {
             if (Thread.interrupted()) {
