@@ -57,6 +57,13 @@ cat "$base-machine.txt" >&2
 "$jdk/bin/java" -jar "$jar" "${settings[@]}" -jvmArgsAppend "${JMH_HEAP:--Xms2g -Xmx2g}" \
   -rf json -rff "$base.json" "$@" 2>&1 | tee "$base.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" >> "$base-machine.txt"
+# sample-mode runs put every raw sample histogram in the JSON (megabytes): keep the scores and
+# percentiles only, so the files stay small enough to commit
+if command -v jq >/dev/null && [ -s "$base.json" ]; then
+  jq 'map(.primaryMetric |= del(.rawData, .rawDataHistogram)
+          | if .secondaryMetrics then .secondaryMetrics |= map_values(del(.rawData, .rawDataHistogram)) else . end)' \
+    "$base.json" > "$base.json.tmp" && mv "$base.json.tmp" "$base.json"
+fi
 # a markdown table of the scores, for bench/README.md
 if command -v jq >/dev/null && [ -s "$base.json" ]; then
   {
