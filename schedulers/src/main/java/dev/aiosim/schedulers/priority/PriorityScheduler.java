@@ -72,19 +72,25 @@ public final class PriorityScheduler implements Scheduler {
     }
 
 
-    /** The level whose head has the highest effective priority; ties go to the earlier enqueue. */
+    /**
+     * The level whose head has the highest effective priority; ties go to the earlier enqueue.
+     * Levels stay in the map when they empty (no allocation per decision) and are skipped here.
+     */
     private ArrayDeque<CallView> bestLevel(long now) {
         ArrayDeque<CallView> best = null;
         long bestPrio = Long.MIN_VALUE;
         for (ArrayDeque<CallView> q : levels.descendingMap().values()) {
             CallView head = q.peekFirst();
+            if (head == null) {
+                continue;
+            }
             long p = waitingPriority(head, now);
             if (best == null || p > bestPrio || p == bestPrio && head.enqueuedAt() < best.peekFirst().enqueuedAt()) {
                 best = q;
                 bestPrio = p;
             }
             if (agingNanos == 0) {
-                break; // without aging the highest level always wins
+                break; // without aging the highest non-empty level always wins
             }
         }
         return best;
@@ -100,9 +106,6 @@ public final class PriorityScheduler implements Scheduler {
             }
             level.pollFirst();
             size--;
-            if (level.isEmpty()) {
-                levels.remove(candidate.priority());
-            }
             decision.admit(candidate);
         }
     }
@@ -154,7 +157,11 @@ public final class PriorityScheduler implements Scheduler {
     /** Calls waiting per priority level, for tests and reports. */
     public Map<Integer, Integer> queuedByLevel() {
         Map<Integer, Integer> m = new TreeMap<>();
-        levels.forEach((p, q) -> m.put(p, q.size()));
+        levels.forEach((p, q) -> {
+            if (!q.isEmpty()) {
+                m.put(p, q.size());
+            }
+        });
         return m;
     }
 }
