@@ -44,14 +44,43 @@ public final class JsonLines implements Closeable {
         }
     }
 
+    private Line pending;
+
     /** @throws IllegalArgumentException when the file does not exist */
     public JsonLines(Path path) {
         this.file = path.toString();
         this.reader = TraceFiles.reader(path);
     }
 
+    /**
+     * Opens a trace that must have at least one row: the first row is read now and handed out by
+     * the first {@link #next()}.
+     *
+     * @param what what a row is, for the message, e.g. {@code "a Mooncake JSON line"}
+     * @throws TraceFormatException when the file has no non-blank line
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public static JsonLines nonEmpty(Path path, String what) {
+        JsonLines lines = new JsonLines(path);
+        lines.pending = lines.read();
+        if (lines.pending == null) {
+            lines.close();
+            throw new TraceFormatException(path.toString(), 1, "row", what + " (the file is empty)", "");
+        }
+        return lines;
+    }
+
     /** The next non-blank line, or null at the end. */
     public Line next() {
+        if (pending != null) {
+            Line l = pending;
+            pending = null;
+            return l;
+        }
+        return read();
+    }
+
+    private Line read() {
         try {
             String text;
             do {

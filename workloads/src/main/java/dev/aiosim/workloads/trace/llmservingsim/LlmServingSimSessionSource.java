@@ -39,7 +39,6 @@ import java.util.List;
 public final class LlmServingSimSessionSource implements AgentSource {
     private final JsonLines lines;
     private final BadRows bad;
-    private JsonLines.Line first;
     private long dataRows;
     private final ArrivalOrder order = new ArrivalOrder();
 
@@ -48,21 +47,14 @@ public final class LlmServingSimSessionSource implements AgentSource {
      * @throws IllegalArgumentException when the file does not exist
      */
     public LlmServingSimSessionSource(Path path, OnBadRow onBadRow) {
-        this.lines = new JsonLines(path);
+        this.lines = JsonLines.nonEmpty(path, "an LLMServingSim session JSON line");
         this.bad = new BadRows(onBadRow);
-        this.first = lines.next();
-        if (first == null) {
-            lines.close();
-            throw new TraceFormatException(path.toString(), 1, "row",
-                    "an LLMServingSim session JSON line (the file is empty)", "");
-        }
     }
 
     @Override
     public AgentArrival next() {
         while (true) {
-            JsonLines.Line line = first != null ? first : lines.next();
-            first = null;
+            JsonLines.Line line = lines.next();
             if (line == null) {
                 return null;
             }

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 public final class LlmServingSimSource implements AgentSource {
     private final JsonLines lines;
     private final BadRows bad;
-    private JsonLines.Line first;
     private long dataRows;
     private final ArrivalOrder order = new ArrivalOrder();
 
@@ -37,20 +36,14 @@ public final class LlmServingSimSource implements AgentSource {
      * @throws IllegalArgumentException when the file does not exist
      */
     public LlmServingSimSource(Path path, OnBadRow onBadRow) {
-        this.lines = new JsonLines(path);
+        this.lines = JsonLines.nonEmpty(path, "an LLMServingSim JSON line");
         this.bad = new BadRows(onBadRow);
-        this.first = lines.next();
-        if (first == null) {
-            lines.close();
-            throw new TraceFormatException(path.toString(), 1, "row", "an LLMServingSim JSON line (the file is empty)", "");
-        }
     }
 
     @Override
     public AgentArrival next() {
         while (true) {
-            JsonLines.Line line = first != null ? first : lines.next();
-            first = null;
+            JsonLines.Line line = lines.next();
             if (line == null) {
                 return null;
             }

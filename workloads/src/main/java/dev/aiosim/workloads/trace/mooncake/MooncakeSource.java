@@ -42,28 +42,20 @@ public final class MooncakeSource implements AgentSource {
     private final BadRows bad;
     private long dataRows;
     private final ArrivalOrder order = new ArrivalOrder();
-    private JsonLines.Line first;
 
     /**
      * @throws TraceFormatException when the file is empty
      * @throws IllegalArgumentException when the file does not exist
      */
     public MooncakeSource(Path path, OnBadRow onBadRow) {
-        this.lines = new JsonLines(path);
+        this.lines = JsonLines.nonEmpty(path, "a Mooncake JSON line");
         this.bad = new BadRows(onBadRow);
-        this.first = lines.next();
-        if (first == null) {
-            lines.close();
-            throw new TraceFormatException(path.toString(), 1, "row",
-                    "a Mooncake JSON line (the file is empty)", "");
-        }
     }
 
     @Override
     public AgentArrival next() {
         while (true) {
-            JsonLines.Line line = first != null ? first : lines.next();
-            first = null;
+            JsonLines.Line line = lines.next();
             if (line == null) {
                 return null;
             }
