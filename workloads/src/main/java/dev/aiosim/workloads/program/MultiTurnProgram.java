@@ -6,7 +6,6 @@ import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,7 +23,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Draw order: (at construction: turns, system prompt), then per turn: user message and output
  * when the call is issued, and think time when the user call is issued. A syscall that does not
- * complete ends the session.
+ * complete ends the session. This is the {@link ReactProgram} loop with the user's message as the
+ * step prompt, the think time as the tool call and a session prefix; it runs on that loop.
  */
 public final class MultiTurnProgram implements Program {
     /** Tokens per KV block of the session prefix (vLLM's default block size). */
@@ -32,17 +32,7 @@ public final class MultiTurnProgram implements Program {
     /** Name of the tool call that models the user's think time. */
     public static final String USER = "user";
 
-    private final int turns;
-    private final LongSupplier userPrompt;
-    private final LongSupplier output;
-    private final LongSupplier thinkNanos;
-    private final int maxTokens;
-    private final Prefix prefix;
-
-    private long history;
-    private int turn;
-    private Syscall last;
-    private boolean finished;
+    private final ReactProgram loop;
 
     /**
      * @param turns number of turns (LLM calls), >= 1
@@ -55,63 +45,17 @@ public final class MultiTurnProgram implements Program {
      */
     public MultiTurnProgram(int turns, long systemPrompt, LongSupplier userPrompt, LongSupplier output,
                             LongSupplier thinkNanos, int maxTokens, long session) {
-        if (turns < 1) {
-            throw new IllegalArgumentException("turns must be >= 1, got " + turns);
-        }
-        if (systemPrompt < 0) {
-            throw new IllegalArgumentException("systemPrompt must be >= 0, got " + systemPrompt);
-        }
-        this.turns = turns;
-        this.history = systemPrompt;
-        this.userPrompt = Objects.requireNonNull(userPrompt, "userPrompt");
-        this.output = Objects.requireNonNull(output, "output");
-        this.thinkNanos = Objects.requireNonNull(thinkNanos, "thinkNanos");
-        this.maxTokens = maxTokens;
-        this.prefix = new Prefix.Session(session, BLOCK_TOKENS);
+        this.loop = new ReactProgram(turns, systemPrompt, userPrompt, output, thinkNanos, maxTokens, USER,
+                new Prefix.Session(session, BLOCK_TOKENS));
     }
 
     /** Number of turns this session makes if none is rejected. */
     public int turns() {
-        return turns;
+        return loop.rounds();
     }
 
     @Override
     public Syscall next(SyscallResult previous) {
-        if (finished) {
-            return null;
-        }
-        if (previous == null) {
-            if (last != null) {
-                throw new IllegalStateException("program started twice");
-            }
-            return llm();
-        }
-        if (!previous.call().equals(last)) {
-            throw new IllegalStateException("result for " + previous.call() + " but the last syscall was " + last);
-        }
-        if (!previous.ok()) {
-            finished = true;
-            return null;
-        }
-        if (last instanceof LlmCall) {
-            if (turn == turns) {
-                finished = true;
-                return null;
-            }
-            last = new ToolCall(USER, thinkNanos.getAsLong());
-            return last;
-        }
-        return llm();
-    }
-
-    private Syscall llm() {
-        long prompt = history + userPrompt.getAsLong();
-        long out = output.getAsLong();
-        LlmCall call = new LlmCall(Programs.tokens(prompt, "turn " + (turn + 1) + " prompt"),
-                Programs.tokens(out, "turn " + (turn + 1) + " output"), maxTokens, prefix);
-        history = prompt + call.tokensToGenerate();
-        turn++;
-        last = call;
-        return call;
+        return loop.next(previous);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiosim.workloads.program;
 
 import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
@@ -33,6 +34,7 @@ public final class ReactProgram implements Program {
     private final LongSupplier toolLatencyNanos;
     private final int maxTokens;
     private final String tool;
+    private final Prefix prefix;
 
     private long history;
     private int round;
@@ -50,6 +52,17 @@ public final class ReactProgram implements Program {
      */
     public ReactProgram(int rounds, long systemPrompt, LongSupplier stepPrompt, LongSupplier output,
                         LongSupplier toolLatencyNanos, int maxTokens, String tool) {
+        this(rounds, systemPrompt, stepPrompt, output, toolLatencyNanos, maxTokens, tool, null);
+    }
+
+    /**
+     * The same loop whose calls name their KV blocks for a prefix cache (e.g. a session prefix, so
+     * that each round reuses the history the previous rounds computed).
+     *
+     * @param prefix the prefix every LLM call carries, or null for none
+     */
+    public ReactProgram(int rounds, long systemPrompt, LongSupplier stepPrompt, LongSupplier output,
+                        LongSupplier toolLatencyNanos, int maxTokens, String tool, Prefix prefix) {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
         }
@@ -63,6 +76,7 @@ public final class ReactProgram implements Program {
         this.toolLatencyNanos = Objects.requireNonNull(toolLatencyNanos, "toolLatencyNanos");
         this.maxTokens = maxTokens;
         this.tool = Objects.requireNonNull(tool, "tool");
+        this.prefix = prefix;
     }
 
     /** Number of rounds (LLM calls) this agent makes if none is rejected. */
@@ -102,11 +116,8 @@ public final class ReactProgram implements Program {
         long step = stepPrompt.getAsLong();
         long out = output.getAsLong();
         long prompt = history + step;
-        if (prompt > Integer.MAX_VALUE || out > Integer.MAX_VALUE) {
-            throw new IllegalStateException("round " + (round + 1) + " prompt of " + prompt + " tokens or output of "
-                    + out + " tokens does not fit an int");
-        }
-        LlmCall call = new LlmCall((int) prompt, (int) out, maxTokens);
+        LlmCall call = new LlmCall(Programs.tokens(prompt, "round " + (round + 1) + " prompt"),
+                Programs.tokens(out, "round " + (round + 1) + " output"), maxTokens, prefix);
         history = prompt + call.tokensToGenerate();
         round++;
         last = call;
