@@ -1,6 +1,5 @@
 package dev.aiosim.workloads.trace;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
  * gives each record with its line number. Exists so that the CSV readers share one notion of
  * header, width and line.
  */
-public final class CsvRows implements Closeable {
+public final class CsvRows implements RowSource.Rows<CsvRows.Row> {
     private final String file;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,7 +19,7 @@ import java.util.List;
  * JSONL readers share. Blank lines are skipped; every other line must be one JSON object. Exists
  * so that a bad line is reported by its own line number and the next line can still be read.
  */
-public final class JsonLines implements Closeable {
+public final class JsonLines implements RowSource.Rows<JsonLines.Line> {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

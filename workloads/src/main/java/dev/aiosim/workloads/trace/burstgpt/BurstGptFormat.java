@@ -36,6 +36,6 @@ public final class BurstGptFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new BurstGptSource(file, onBadRow);
+        return BurstGptSource.open(file, onBadRow);
     }
 }

@@ -4,11 +4,11 @@ import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.workloads.trace.ArrivalOrder;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.Requests;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -23,58 +23,45 @@ import java.nio.file.Path;
  * {@code Log Type} are not used.
  *
  * <p>A row with 0 {@code Response tokens} is a failed request: filtered, counted in
- * {@link #filteredRows()}, not replayed (see the package documentation); its request tokens may
+ * {@link AgentSource#filteredRows()}, not replayed (see the package documentation); its request tokens may
  * then be 0 too.
  *
  * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a wrong number of
  * fields ({@code row}); a {@code Timestamp} that is not a number >= 0 or is earlier than the
  * previous row's; {@code Response tokens} not an integer >= 0; {@code Request tokens} not an
  * integer >= 1 (>= 0 for a failed row). With {@link OnBadRow#SKIP} they are left out and counted
- * in {@link #skippedRows()}; an empty file or a header without the needed columns always fails.
+ * in {@link AgentSource#skippedRows()}; an empty file or a header without the needed columns always fails.
  */
-public final class BurstGptSource implements AgentSource {
+public final class BurstGptSource implements RowSource.Parser<CsvRows.Row> {
     private static final long SECOND = 1_000_000_000L;
 
     private final CsvRows rows;
-    private final BadRows bad;
     private final int tsCol;
     private final int reqCol;
     private final int respCol;
-    private long dataRows;
-    private long filtered;
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty or its header lacks a needed column
      * @throws IllegalArgumentException when the file does not exist
      */
-    public BurstGptSource(Path path, OnBadRow onBadRow) {
-        this.rows = new CsvRows(path, "the BurstGPT header", BurstGptFormat.REQUIRED);
-        this.bad = new BadRows(onBadRow);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        CsvRows rows = new CsvRows(path, "the BurstGPT header", BurstGptFormat.REQUIRED);
+        return new RowSource<>(rows, onBadRow, new BurstGptSource(rows));
+    }
+
+    private BurstGptSource(CsvRows rows) {
+        this.rows = rows;
         this.tsCol = rows.column(BurstGptFormat.TIMESTAMP);
         this.reqCol = rows.column(BurstGptFormat.REQUEST);
         this.respCol = rows.column(BurstGptFormat.RESPONSE);
     }
 
-    @Override
-    public AgentArrival next() {
-        for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
-            long pid = dataRows++;
-            try {
-                AgentArrival a = parse(r, pid);
-                if (a != null) {
-                    return a;
-                }
-                filtered++;
-            } catch (TraceFormatException e) {
-                bad.handle(e);
-            }
-        }
-        return null;
-    }
-
     /** The arrival of a row, or null for a failed request. */
-    private AgentArrival parse(CsvRows.Row r, long pid) {
+    @Override
+    public AgentArrival parse(CsvRows.Row r, long pid) {
         rows.checkWidth(r);
         Fields.At at = r.at();
         String tsText = r.record().get(tsCol).trim();
@@ -87,20 +74,5 @@ public final class BurstGptSource implements AgentSource {
         }
         LlmCall call = new LlmCall(request, response);
         return Requests.single(pid, ts, call);
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public long filteredRows() {
-        return filtered;
-    }
-
-    @Override
-    public void close() {
-        rows.close();
     }
 }

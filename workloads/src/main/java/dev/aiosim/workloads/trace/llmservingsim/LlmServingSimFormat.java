@@ -37,6 +37,6 @@ public final class LlmServingSimFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new LlmServingSimSource(file, onBadRow);
+        return LlmServingSimSource.open(file, onBadRow);
     }
 }

@@ -10,10 +10,10 @@ import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.workloads.program.ScriptProgram;
 import dev.aiosim.workloads.trace.ArrivalOrder;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,41 +33,24 @@ import java.util.List;
  * number >= 0 or earlier than the previous line's; {@code sub_requests} not a non-empty array of
  * objects; in sub-request i ({@code sub_requests[i].input_toks} etc.) a token count not an
  * integer >= 1 or a {@code tool_duration_ns} not a number >= 0. With {@link OnBadRow#SKIP} a bad
- * line (the whole session) is left out and counted in {@link #skippedRows()}; an empty file
+ * line (the whole session) is left out and counted in {@link AgentSource#skippedRows()}; an empty file
  * always fails.
  */
-public final class LlmServingSimSessionSource implements AgentSource {
-    private final JsonLines lines;
-    private final BadRows bad;
-    private long dataRows;
+public final class LlmServingSimSessionSource implements RowSource.Parser<JsonLines.Line> {
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty
      * @throws IllegalArgumentException when the file does not exist
      */
-    public LlmServingSimSessionSource(Path path, OnBadRow onBadRow) {
-        this.lines = JsonLines.nonEmpty(path, "an LLMServingSim session JSON line");
-        this.bad = new BadRows(onBadRow);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim session JSON line"), onBadRow, new LlmServingSimSessionSource());
     }
 
     @Override
-    public AgentArrival next() {
-        while (true) {
-            JsonLines.Line line = lines.next();
-            if (line == null) {
-                return null;
-            }
-            long pid = dataRows++;
-            try {
-                return parse(line, pid);
-            } catch (TraceFormatException e) {
-                bad.handle(e);
-            }
-        }
-    }
-
-    private AgentArrival parse(JsonLines.Line line, long pid) {
+    public AgentArrival parse(JsonLines.Line line, long pid) {
         Fields.At at = line.at();
         ObjectNode o = line.requireObject();
         JsonNode session = o.get(LlmServingSimFormat.SESSION);
@@ -102,15 +85,5 @@ public final class LlmServingSimSessionSource implements AgentSource {
         order.check(at, LlmServingSimFormat.ARRIVAL, ts, tsText);
         String name = "session-" + (session.isTextual() ? session.textValue() : session.toString());
         return new AgentArrival(ts, new AgentProcess(pid, name, 0, 1.0, "default", new ScriptProgram(script)));
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

@@ -33,6 +33,6 @@ public final class LlmServingSimSessionsFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new LlmServingSimSessionSource(file, onBadRow);
+        return LlmServingSimSessionSource.open(file, onBadRow);
     }
 }

@@ -5,11 +5,11 @@ import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.workloads.trace.ArrivalOrder;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.Requests;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -23,40 +23,23 @@ import java.nio.file.Path;
  * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a line that is not
  * one JSON object ({@code row}); {@code arrival_time_ns} not a number >= 0 or earlier than the
  * previous line's; a token count not an integer >= 1. With {@link OnBadRow#SKIP} they are left
- * out and counted in {@link #skippedRows()}; an empty file always fails.
+ * out and counted in {@link AgentSource#skippedRows()}; an empty file always fails.
  */
-public final class LlmServingSimSource implements AgentSource {
-    private final JsonLines lines;
-    private final BadRows bad;
-    private long dataRows;
+public final class LlmServingSimSource implements RowSource.Parser<JsonLines.Line> {
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty
      * @throws IllegalArgumentException when the file does not exist
      */
-    public LlmServingSimSource(Path path, OnBadRow onBadRow) {
-        this.lines = JsonLines.nonEmpty(path, "an LLMServingSim JSON line");
-        this.bad = new BadRows(onBadRow);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim JSON line"), onBadRow, new LlmServingSimSource());
     }
 
     @Override
-    public AgentArrival next() {
-        while (true) {
-            JsonLines.Line line = lines.next();
-            if (line == null) {
-                return null;
-            }
-            long pid = dataRows++;
-            try {
-                return parse(line, pid);
-            } catch (TraceFormatException e) {
-                bad.handle(e);
-            }
-        }
-    }
-
-    private AgentArrival parse(JsonLines.Line line, long pid) {
+    public AgentArrival parse(JsonLines.Line line, long pid) {
         Fields.At at = line.at();
         ObjectNode o = line.requireObject();
         long ts = JsonLines.time(at, o, LlmServingSimFormat.ARRIVAL, 1, "nanoseconds");
@@ -66,15 +49,5 @@ public final class LlmServingSimSource implements AgentSource {
         order.check(at, LlmServingSimFormat.ARRIVAL, ts, tsText);
         LlmCall call = new LlmCall(input, output);
         return Requests.single(pid, ts, call);
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

@@ -42,6 +42,6 @@ public final class MooncakeFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new MooncakeSource(file, onBadRow);
+        return MooncakeSource.open(file, onBadRow);
     }
 }

@@ -7,11 +7,11 @@ import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.workloads.trace.ArrivalOrder;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.JsonLines;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.Requests;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -32,43 +32,26 @@ import java.nio.file.Path;
  * than the previous row's; {@code input_length} or {@code output_length} not an integer >= 1;
  * {@code hash_ids} not an array of integers >= 0, or not ceil(input_length / 512) of them (the
  * published traces always match; a mismatch means the ids do not describe this prompt). With
- * {@link OnBadRow#SKIP} they are left out and counted in {@link #skippedRows()}; an empty file
+ * {@link OnBadRow#SKIP} they are left out and counted in {@link AgentSource#skippedRows()}; an empty file
  * always fails.
  */
-public final class MooncakeSource implements AgentSource {
+public final class MooncakeSource implements RowSource.Parser<JsonLines.Line> {
     private static final long MS = 1_000_000L;
 
-    private final JsonLines lines;
-    private final BadRows bad;
-    private long dataRows;
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty
      * @throws IllegalArgumentException when the file does not exist
      */
-    public MooncakeSource(Path path, OnBadRow onBadRow) {
-        this.lines = JsonLines.nonEmpty(path, "a Mooncake JSON line");
-        this.bad = new BadRows(onBadRow);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        return new RowSource<>(JsonLines.nonEmpty(path, "a Mooncake JSON line"), onBadRow, new MooncakeSource());
     }
 
     @Override
-    public AgentArrival next() {
-        while (true) {
-            JsonLines.Line line = lines.next();
-            if (line == null) {
-                return null;
-            }
-            long pid = dataRows++;
-            try {
-                return parse(line, pid);
-            } catch (TraceFormatException e) {
-                bad.handle(e);
-            }
-        }
-    }
-
-    private AgentArrival parse(JsonLines.Line line, long pid) {
+    public AgentArrival parse(JsonLines.Line line, long pid) {
         Fields.At at = line.at();
         ObjectNode o = line.requireObject();
         long ts = JsonLines.time(at, o, MooncakeFormat.TIMESTAMP, MS, "milliseconds");
@@ -100,15 +83,5 @@ public final class MooncakeSource implements AgentSource {
             ids[i] = v.longValue() + 1;
         }
         return ids;
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

@@ -35,6 +35,6 @@ public final class VidurFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new VidurSource(file, onBadRow);
+        return VidurSource.open(file, onBadRow);
     }
 }

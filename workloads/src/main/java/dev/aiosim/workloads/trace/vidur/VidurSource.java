@@ -4,11 +4,11 @@ import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.workloads.trace.ArrivalOrder;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.Requests;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
@@ -23,46 +23,38 @@ import java.nio.file.Path;
  * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a wrong number of
  * fields ({@code row}); an {@code arrived_at} that is not a number >= 0 or is earlier than the
  * previous row's; a token count that is not an integer >= 1. With {@link OnBadRow#SKIP} they are
- * left out and counted in {@link #skippedRows()}; an empty file or a header without the needed
+ * left out and counted in {@link AgentSource#skippedRows()}; an empty file or a header without the needed
  * columns always fails.
  */
-public final class VidurSource implements AgentSource {
+public final class VidurSource implements RowSource.Parser<CsvRows.Row> {
     private static final long SECOND = 1_000_000_000L;
 
     private final CsvRows rows;
-    private final BadRows bad;
     private final int arrivedCol;
     private final int prefillCol;
     private final int decodeCol;
-    private long dataRows;
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty or its header lacks a needed column
      * @throws IllegalArgumentException when the file does not exist
      */
-    public VidurSource(Path path, OnBadRow onBadRow) {
-        this.rows = new CsvRows(path, "the Vidur trace header", VidurFormat.REQUIRED);
-        this.bad = new BadRows(onBadRow);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        CsvRows rows = new CsvRows(path, "the Vidur trace header", VidurFormat.REQUIRED);
+        return new RowSource<>(rows, onBadRow, new VidurSource(rows));
+    }
+
+    private VidurSource(CsvRows rows) {
+        this.rows = rows;
         this.arrivedCol = rows.column(VidurFormat.ARRIVED);
         this.prefillCol = rows.column(VidurFormat.PREFILL);
         this.decodeCol = rows.column(VidurFormat.DECODE);
     }
 
     @Override
-    public AgentArrival next() {
-        for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
-            long pid = dataRows++;
-            try {
-                return parse(r, pid);
-            } catch (TraceFormatException e) {
-                bad.handle(e);
-            }
-        }
-        return null;
-    }
-
-    private AgentArrival parse(CsvRows.Row r, long pid) {
+    public AgentArrival parse(CsvRows.Row r, long pid) {
         rows.checkWidth(r);
         Fields.At at = r.at();
         String tsText = r.record().get(arrivedCol).trim();
@@ -73,15 +65,5 @@ public final class VidurSource implements AgentSource {
         order.check(at, VidurFormat.ARRIVED, ts, tsText);
         LlmCall call = new LlmCall(prefill, decode);
         return Requests.single(pid, ts, call);
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public void close() {
-        rows.close();
     }
 }
