@@ -62,16 +62,7 @@ public record ByteSize(long bytes) {
     /** Jackson entry point: a number (bytes) or a text with a unit. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ByteSize of(JsonNode node) {
-        if (node.isNumber()) {
-            if (node.decimalValue().signum() < 0) {
-                throw new IllegalArgumentException(EXPECTED + ", got a negative value " + node.asText());
-            }
-            return parse(node.decimalValue().toPlainString());
-        }
-        if (node.isTextual()) {
-            return parse(node.textValue());
-        }
-        throw new IllegalArgumentException(EXPECTED + ", got " + Nodes.describe(node));
+        return parse(Nodes.unitText(node, EXPECTED));
     }
 
     /** The canonical text: {@code 64GiB}, {@code 512MB}, or bytes as a plain number. */

@@ -59,16 +59,7 @@ public record DurationValue(long nanos) {
     /** Jackson entry point: a number (seconds) or a text with a unit. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DurationValue of(JsonNode node) {
-        if (node.isNumber()) {
-            if (node.decimalValue().signum() < 0) {
-                throw new IllegalArgumentException(EXPECTED + ", got a negative value " + node.asText());
-            }
-            return parse(node.decimalValue().toPlainString());
-        }
-        if (node.isTextual()) {
-            return parse(node.textValue());
-        }
-        throw new IllegalArgumentException(EXPECTED + ", got " + Nodes.describe(node));
+        return parse(Nodes.unitText(node, EXPECTED));
     }
 
     /** The canonical text: the largest unit that holds the value exactly ({@code 1500ms}, {@code 2m}). */

@@ -115,14 +115,9 @@ public final class PlanExecuteProgram implements Program {
         if (finished) {
             return null;
         }
+        Programs.checkResult(previous, last);
         if (previous == null) {
-            if (last != null) {
-                throw new IllegalStateException("program started twice");
-            }
             return plan();
-        }
-        if (!previous.call().equals(last)) {
-            throw new IllegalStateException("result for " + previous.call() + " but the last syscall was " + last);
         }
         if (!previous.ok()) {
             return end();

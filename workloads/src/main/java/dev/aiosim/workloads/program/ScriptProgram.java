@@ -34,14 +34,7 @@ public final class ScriptProgram implements Program {
 
     @Override
     public Syscall next(SyscallResult previous) {
-        if (previous == null) {
-            if (issued != 0) {
-                throw new IllegalStateException("program started twice");
-            }
-        } else if (issued == 0 || !previous.call().equals(script.get(issued - 1))) {
-            throw new IllegalStateException("result for " + previous.call() + " but the last syscall was "
-                    + (issued == 0 ? "none" : script.get(issued - 1)));
-        }
+        Programs.checkResult(previous, issued == 0 ? null : script.get(issued - 1));
         if (issued == script.size()) {
             return null;
         }
