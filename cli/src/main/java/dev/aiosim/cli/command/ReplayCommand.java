@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.cli.Main;
 import dev.aiosim.cli.spec.SpecLoader;
 import dev.aiosim.cli.spec.SpecOverride;
+import dev.aiosim.cli.spec.Yaml;
+import dev.aiosim.workloads.ReplaySpec;
+import dev.aiosim.workloads.WorkloadSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,33 +65,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode workload = JsonNodeFactory.instance.objectNode();
-        workload.put("trace", trace.toAbsolutePath().normalize().toString());
-        if (format != null) {
-            workload.put("format", format);
-        }
-        if (onBadRow != null) {
-            workload.put("on-bad-row", onBadRow);
-        }
-        ObjectNode replay = JsonNodeFactory.instance.objectNode();
-        if (window != null) {
-            replay.put("window", window);
-        }
-        if (sample != null) {
-            replay.put("sample", sample);
-        }
-        if (limit != null) {
-            replay.put("limit", limit);
-        }
-        if (speedup != null) {
-            replay.put("speedup", speedup);
-        }
-        if (rate != null) {
-            replay.put("rate", rate);
-        }
-        if (!replay.isEmpty()) {
-            workload.set("replay", replay);
-        }
+        boolean selects = window != null || sample != null || limit != null || speedup != null || rate != null;
+        // the workload section as a spec would write it (absent options stay absent)
+        ObjectNode workload = Yaml.MAPPER.valueToTree(new WorkloadSpec(null, null, null, null,
+                trace.toAbsolutePath().normalize().toString(), format, onBadRow,
+                selects ? new ReplaySpec(window, sample, limit, speedup, rate) : null));
         List<SpecOverride> overrides = new ArrayList<>();
         overrides.add(SpecOverride.of("TRACE " + trace, "workload", workload));
         overrides.addAll(options.overrides());
