@@ -38,7 +38,7 @@ public final class LiveKernel {
     private final VirtualClock clock;
     private final LiveOptions options;
     private final Inbox<EventTarget> inbox;
-    private final WallTimer timer = new WallTimer();
+    private final WallTimer timer;
     private final RunMetrics metrics;
     private final Kernel kernel;
     private final StepExecutor engines;
@@ -66,7 +66,8 @@ public final class LiveKernel {
      */
     public LiveKernel(KernelConfig config, SchedulerFactory schedulers, MetricsSink sink, Slo slo, LiveOptions options) {
         this.options = options;
-        this.clock = new VirtualClock(options.dilation());
+        this.clock = new VirtualClock(options.dilation(), options.wall());
+        this.timer = new WallTimer(clock, options.horizonNanos());
         this.inbox = options.inbox().get();
         this.metrics = new RunMetrics(sink, slo);
         this.engines = options.engines().create(config.engines().size(), clock, inbox);
@@ -172,36 +173,34 @@ public final class LiveKernel {
     // ---- kernel thread --------------------------------------------------------------------------
 
     private void loop() {
-        IdleStrategy idle = IdleStrategy.backoff();
-        long horizon = options.horizonNanos();
-        long now = 0;
+        IdleStrategy idle = options.idle().get();
+        long now;
         try {
             while (true) {
                 if (stopRequested) {
                     // what was posted before the stop still happened: take it in, then end
                     events += inbox.drain(handler, DRAIN_LIMIT);
-                    events += timer.runDeferred(Math.min(clock.now(), horizon));
+                    events += timer.runDeferred();
                     partial = true;
-                    now = Math.min(clock.now(), horizon);
+                    now = timer.now();
                     break;
                 }
-                if (clock.now() >= horizon) {
-                    now = horizon;
+                if (timer.pastHorizon()) {
+                    now = options.horizonNanos();
                     break;
                 }
                 int n = inbox.drain(handler, DRAIN_LIMIT);
-                n += timer.fireDue(Math.min(clock.now(), horizon));
-                n += timer.runDeferred(Math.min(clock.now(), horizon));
+                n += timer.fireDue();
+                n += timer.runDeferred();
                 events += n;
                 if (sourceDone && alive.isEmpty()) {
-                    now = Math.min(clock.now(), horizon);
+                    now = timer.now();
                     break;
                 }
                 if (n > 0) {
                     idle.reset();
                 } else {
-                    long next = Math.min(timer.nextTime(), horizon);
-                    inbox.idle(idle, next == Long.MAX_VALUE ? Long.MAX_VALUE : clock.wallAt(next) - System.nanoTime());
+                    inbox.idle(idle, timer.wallUntilNext());
                 }
             }
             finish(now);
@@ -235,7 +234,7 @@ public final class LiveKernel {
     }
 
     private void handle(EventTarget message) {
-        message.fire(Math.min(clock.now(), options.horizonNanos()));
+        message.fire(timer.now());
     }
 
     private void arrive(LiveAgent a, long now) {
