@@ -23,14 +23,16 @@ import java.util.function.Consumer;
 
 /**
  * The live runtime around one {@link Kernel}: a kernel thread that owns all kernel state, drains
- * its inbox, fires due timers on the {@link VirtualClock}, and idles (spin, yield, park) when there
- * is nothing to do; agents on virtual threads that post their syscalls to the inbox and park on a
- * {@link ResultSlot} until the kernel completes them; and engines (emulated or null) that carry out
- * steps on their own threads and post step ends back. Nothing but the kernel thread touches the
- * kernel, the metrics or the timer.
+ * its inbox, fires due timers on the {@link VirtualClock}, and idles (by the run's
+ * {@link IdleStrategy}) when there is nothing to do; agents on virtual threads that post their
+ * syscalls to the inbox and park on a {@link ResultSlot} until the kernel completes them; and
+ * engines (emulated ones share one timer thread; null ones end each step at once) that post step
+ * ends back. Nothing but the kernel thread touches the kernel, the metrics or the timer.
  *
  * <p>The run ends when every spawned agent ended after {@link #sourceDone}, at the horizon, or on
- * {@link #stop} (partial results); in-flight calls are then recorded as unfinished.
+ * {@link #stop} (partial results); in-flight calls are then recorded as unfinished. The kernel
+ * thread hears a stop within one loop round (at most one inbox batch and a 1 ms park), whatever
+ * the number of engines and agents.
  */
 public final class LiveKernel {
     private static final int DRAIN_LIMIT = 4096;
@@ -71,7 +73,12 @@ public final class LiveKernel {
         this.inbox = options.inbox().get();
         this.metrics = new RunMetrics(sink, slo);
         this.engines = options.engines().create(config.engines().size(), clock, inbox);
-        this.kernel = new Kernel(config, schedulers, metrics, timer, engines);
+        try {
+            this.kernel = new Kernel(config, schedulers, metrics, timer, engines);
+        } catch (RuntimeException | Error e) {
+            closeEngines(); // their thread must not outlive a kernel that never started
+            throw e;
+        }
         this.kernelThread = Thread.ofPlatform().name("aiosim-kernel").daemon().unstarted(this::loop);
         inbox.bindConsumer(kernelThread);
         kernelThread.start();
@@ -210,14 +217,18 @@ public final class LiveKernel {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             kernelCpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
             finished = true;
-            if (engines instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // nothing to add: the engines only keep time
-                }
-            }
+            closeEngines();
             done.countDown();
+        }
+    }
+
+    private void closeEngines() {
+        if (engines instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // nothing to add: the engines only keep time
+            }
         }
     }
 
