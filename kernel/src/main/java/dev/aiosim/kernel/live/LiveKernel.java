@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  *
  * <p>The run ends when every spawned agent ended after {@link #sourceDone}, at the horizon, or on
  * {@link #stop} (partial results); in-flight calls are then recorded as unfinished. The kernel
- * thread hears a stop within one loop round (at most one inbox batch and a 1 ms park), whatever
+ * thread hears a stop at its next loop round ({@link #stop} unparks it), whatever
  * the number of engines and agents.
  */
 public final class LiveKernel {
