@@ -50,7 +50,7 @@ class BaselineStructuresTest {
             }
             int[] next = new int[PRODUCERS]; // the next value expected from each producer
             int[] received = {0};
-            IdleStrategy idle = new IdleStrategy(10, 10, 1_000_000);
+            IdleStrategy idle = IdleStrategy.backoff(10, 10, 1_000_000);
             while (received[0] < PRODUCERS * PER_PRODUCER) {
                 int n = inbox.drain(m -> {
                     int p = m / PER_PRODUCER;
@@ -97,7 +97,7 @@ class BaselineStructuresTest {
             slot.bind(waiter);
             waiter.start();
             int answered = 0;
-            IdleStrategy idle = new IdleStrategy(10, 10, 1_000_000);
+            IdleStrategy idle = IdleStrategy.backoff(10, 10, 1_000_000);
             while (answered < rounds) {
                 int n = requests.drain(i -> slot.complete(new SyscallResult(new LlmCall(1, 1), 0, 0,
                         SyscallResult.Status.COMPLETED, i)), 1);

@@ -25,6 +25,7 @@ public record Metric(String column, int decimals, ToDoubleFunction<RunMetrics> v
             count("calls_completed", RunMetrics::llmCompleted),
             count("calls_unfinished", RunMetrics::llmUnfinished),
             count("calls_rejected", RunMetrics::llmRejected),
+            count("calls_cancelled", RunMetrics::llmCancelled),
             count("other_calls", RunMetrics::otherSubmitted),
             count("other_calls_completed", RunMetrics::otherCompleted),
             count("skipped_rows", RunMetrics::skippedRows),

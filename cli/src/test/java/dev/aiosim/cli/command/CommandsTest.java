@@ -59,7 +59,7 @@ class CommandsTest {
         }
         assertThat(out.resolve("compare.csv")).doesNotExist();
         assertThat(header(out.resolve("summary.csv"))).startsWith("policy", "clairvoyant", "seed", "agents", "agents_finished",
-                "calls", "calls_completed", "calls_unfinished", "calls_rejected")
+                "calls", "calls_completed", "calls_unfinished", "calls_rejected", "calls_cancelled")
                 .contains("queueing_p99_s", "ttft_p90_s", "tbt_p99_s", "e2e_mean_s", "turnaround_p99_s",
                         "agent_waiting_mean_s", "swap_out_bytes", "swap_fallbacks", "busy_fraction", "mean_batch",
                         "kv_use", "jain_fairness", "skipped_rows", "goodput_per_s");
@@ -75,6 +75,11 @@ class CommandsTest {
         long calls = summary.stream().mapToLong(x -> Long.parseLong(x.get("calls"))).sum();
         long agents = summary.stream().mapToLong(x -> Long.parseLong(x.get("agents"))).sum();
         assertThat(summary).allSatisfy(x -> assertThat(x.get("agents")).isEqualTo("12"));
+        assertThat(summary).allSatisfy(x -> { // every call accounted for, from the summary alone
+            assertThat(x.get("calls_cancelled")).isEqualTo("0");
+            assertThat(Long.parseLong(x.get("calls_completed")) + Long.parseLong(x.get("calls_unfinished"))
+                    + Long.parseLong(x.get("calls_rejected"))).isEqualTo(Long.parseLong(x.get("calls")));
+        });
         List<CSVRecord> callRows = csv(out.resolve("calls.csv"));
         assertThat(callRows).hasSize((int) calls);
         assertThat(callRows).allSatisfy(c -> assertThat(c.get("status")).isEqualTo("COMPLETED"));

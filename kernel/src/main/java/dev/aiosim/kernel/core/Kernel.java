@@ -18,7 +18,7 @@ import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.kernel.resource.Resource;
-import dev.aiosim.kernel.resource.Timer;
+import dev.aiosim.kernel.time.Timer;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.SchedulerContractException;

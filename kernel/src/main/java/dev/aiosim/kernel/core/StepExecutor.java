@@ -4,9 +4,9 @@ import dev.aiosim.kernel.time.EventTarget;
 
 /**
  * Carries out one engine step that the kernel has decided. In simulated time the step is only a
- * wake-up {@code nanos} later on the kernel's timer; a live runtime hands it to the engine's
- * worker thread, which takes the step's time (emulated or real) and posts {@code end} back to the
- * kernel thread. Called on the kernel thread; {@code end} must fire on the kernel thread, once.
+ * wake-up {@code nanos} later on the kernel's timer; a live runtime hands it to the engines (the
+ * emulated ones share one timer thread), which take the step's time (emulated or real) and post
+ * {@code end} back to the kernel thread. Called on the kernel thread; {@code end} must fire on the kernel thread, once.
  */
 @FunctionalInterface
 public interface StepExecutor {

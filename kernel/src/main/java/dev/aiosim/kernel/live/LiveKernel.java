@@ -23,14 +23,16 @@ import java.util.function.Consumer;
 
 /**
  * The live runtime around one {@link Kernel}: a kernel thread that owns all kernel state, drains
- * its inbox, fires due timers on the {@link VirtualClock}, and idles (spin, yield, park) when there
- * is nothing to do; agents on virtual threads that post their syscalls to the inbox and park on a
- * {@link ResultSlot} until the kernel completes them; and engines (emulated or null) that carry out
- * steps on their own threads and post step ends back. Nothing but the kernel thread touches the
- * kernel, the metrics or the timer.
+ * its inbox, fires due timers on the {@link VirtualClock}, and idles (by the run's
+ * {@link IdleStrategy}) when there is nothing to do; agents on virtual threads that post their
+ * syscalls to the inbox and park on a {@link ResultSlot} until the kernel completes them; and
+ * engines (emulated ones share one timer thread; null ones end each step at once) that post step
+ * ends back. Nothing but the kernel thread touches the kernel, the metrics or the timer.
  *
  * <p>The run ends when every spawned agent ended after {@link #sourceDone}, at the horizon, or on
- * {@link #stop} (partial results); in-flight calls are then recorded as unfinished.
+ * {@link #stop} (partial results); in-flight calls are then recorded as unfinished. The kernel
+ * thread hears a stop at its next loop round ({@link #stop} unparks it), whatever
+ * the number of engines and agents.
  */
 public final class LiveKernel {
     private static final int DRAIN_LIMIT = 4096;
@@ -38,7 +40,7 @@ public final class LiveKernel {
     private final VirtualClock clock;
     private final LiveOptions options;
     private final Inbox<EventTarget> inbox;
-    private final WallTimer timer = new WallTimer();
+    private final WallTimer timer;
     private final RunMetrics metrics;
     private final Kernel kernel;
     private final StepExecutor engines;
@@ -66,11 +68,17 @@ public final class LiveKernel {
      */
     public LiveKernel(KernelConfig config, SchedulerFactory schedulers, MetricsSink sink, Slo slo, LiveOptions options) {
         this.options = options;
-        this.clock = new VirtualClock(options.dilation());
+        this.clock = new VirtualClock(options.dilation(), options.wall());
+        this.timer = new WallTimer(clock, options.horizonNanos());
         this.inbox = options.inbox().get();
         this.metrics = new RunMetrics(sink, slo);
         this.engines = options.engines().create(config.engines().size(), clock, inbox);
-        this.kernel = new Kernel(config, schedulers, metrics, timer, engines);
+        try {
+            this.kernel = new Kernel(config, schedulers, metrics, timer, engines);
+        } catch (RuntimeException | Error e) {
+            closeEngines(); // their thread must not outlive a kernel that never started
+            throw e;
+        }
         this.kernelThread = Thread.ofPlatform().name("aiosim-kernel").daemon().unstarted(this::loop);
         inbox.bindConsumer(kernelThread);
         kernelThread.start();
@@ -172,36 +180,34 @@ public final class LiveKernel {
     // ---- kernel thread --------------------------------------------------------------------------
 
     private void loop() {
-        IdleStrategy idle = IdleStrategy.backoff();
-        long horizon = options.horizonNanos();
-        long now = 0;
+        IdleStrategy idle = options.idle().get();
+        long now;
         try {
             while (true) {
                 if (stopRequested) {
                     // what was posted before the stop still happened: take it in, then end
                     events += inbox.drain(handler, DRAIN_LIMIT);
-                    events += timer.runDeferred(Math.min(clock.now(), horizon));
+                    events += timer.runDeferred();
                     partial = true;
-                    now = Math.min(clock.now(), horizon);
+                    now = timer.now();
                     break;
                 }
-                if (clock.now() >= horizon) {
-                    now = horizon;
+                if (timer.pastHorizon()) {
+                    now = options.horizonNanos();
                     break;
                 }
                 int n = inbox.drain(handler, DRAIN_LIMIT);
-                n += timer.fireDue(Math.min(clock.now(), horizon));
-                n += timer.runDeferred(Math.min(clock.now(), horizon));
+                n += timer.fireDue();
+                n += timer.runDeferred();
                 events += n;
                 if (sourceDone && alive.isEmpty()) {
-                    now = Math.min(clock.now(), horizon);
+                    now = timer.now();
                     break;
                 }
                 if (n > 0) {
                     idle.reset();
                 } else {
-                    long next = Math.min(timer.nextTime(), horizon);
-                    inbox.idle(idle, next == Long.MAX_VALUE ? Long.MAX_VALUE : clock.wallAt(next) - System.nanoTime());
+                    inbox.idle(idle, timer.wallUntilNext());
                 }
             }
             finish(now);
@@ -211,14 +217,18 @@ public final class LiveKernel {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             kernelCpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
             finished = true;
-            if (engines instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // nothing to add: the engines only keep time
-                }
-            }
+            closeEngines();
             done.countDown();
+        }
+    }
+
+    private void closeEngines() {
+        if (engines instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // nothing to add: the engines only keep time
+            }
         }
     }
 
@@ -235,7 +245,7 @@ public final class LiveKernel {
     }
 
     private void handle(EventTarget message) {
-        message.fire(Math.min(clock.now(), options.horizonNanos()));
+        message.fire(timer.now());
     }
 
     private void arrive(LiveAgent a, long now) {

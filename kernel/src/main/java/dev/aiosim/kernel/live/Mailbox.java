@@ -8,8 +8,8 @@ import org.jctools.queues.varhandle.SpscUnboundedVarHandleArrayQueue;
 /**
  * A lock-free queue with one consumer thread that may sleep: producers {@link #offer} (never
  * block) and unpark the consumer if it announced it sleeps; the consumer drains, and when empty
- * idles with an {@link IdleStrategy}. The kernel's inbox is the MPSC flavour; an engine worker's
- * step queue the SPSC one. The consumer parks with a bounded timeout, so a wake-up lost to a
+ * idles with an {@link IdleStrategy}. The kernel's inbox is the MPSC flavour; the emulated
+ * engines' step queue the SPSC one. The consumer parks with a bounded timeout, so a wake-up lost to a
  * race costs latency, never liveness.
  *
  * @param <T> message type

@@ -1,39 +1,72 @@
 package dev.aiosim.kernel.live;
 
+import dev.aiosim.kernel.time.NanoClock;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
 /**
  * Virtual time in a live run: wall nanoseconds since the start multiplied by a dilation factor
- * (dilation 100 runs 100x faster than model time). Read from any thread.
+ * (dilation 100 runs 100x faster than model time). The wall clock is injected ({@link NanoClock},
+ * the system's by default) so that tests can move it by hand. Read from any thread.
  */
 public final class VirtualClock {
+    private static final long SPIN_NANOS = 50_000;
+    private static final long MAX_PARK_NANOS = 10_000_000;
+
+    private final NanoClock wall;
     private final long startWall;
     private final double dilation;
 
-    /** @param dilation virtual nanoseconds per wall nanosecond, > 0 */
+    /** On the system's clock. @param dilation virtual nanoseconds per wall nanosecond, > 0 */
     public VirtualClock(double dilation) {
+        this(dilation, NanoClock.SYSTEM);
+    }
+
+    /**
+     * @param dilation virtual nanoseconds per wall nanosecond, > 0
+     * @param wall the wall clock; the run starts at its present reading
+     */
+    public VirtualClock(double dilation, NanoClock wall) {
+        checkDilation(dilation);
+        this.dilation = dilation;
+        this.wall = wall;
+        this.startWall = wall.nanoTime();
+    }
+
+    /** Refuses a dilation that is not a finite number > 0. */
+    public static void checkDilation(double dilation) {
         if (!(dilation > 0) || Double.isInfinite(dilation)) {
             throw new IllegalArgumentException("dilation must be a finite number > 0, got " + dilation);
         }
-        this.dilation = dilation;
-        this.startWall = System.nanoTime();
     }
 
     public double dilation() {
         return dilation;
     }
 
-    /** Virtual nanoseconds now. */
-    public long now() {
-        return (long) ((System.nanoTime() - startWall) * dilation);
+    /** The wall clock's reading now (the injected clock's {@link NanoClock#nanoTime()}). */
+    public long wallNow() {
+        return wall.nanoTime();
     }
 
-    /** The {@link System#nanoTime()} at which virtual time reaches {@code virtualNanos}. */
+    /** Virtual nanoseconds now. */
+    public long now() {
+        return (long) ((wall.nanoTime() - startWall) * dilation);
+    }
+
+    /** The wall-clock reading at which virtual time reaches {@code virtualNanos}. */
     public long wallAt(long virtualNanos) {
         return startWall + (long) Math.ceil(virtualNanos / dilation);
     }
 
+    /** Wall nanoseconds from now until virtual time reaches {@code virtualNanos} (<= 0 if it has). */
+    public long wallUntil(long virtualNanos) {
+        return wallAt(virtualNanos) - wall.nanoTime();
+    }
+
     /** Wall nanoseconds since the start. */
     public long wallElapsed() {
-        return System.nanoTime() - startWall;
+        return wall.nanoTime() - startWall;
     }
 
     /**
@@ -41,21 +74,22 @@ public final class VirtualClock {
      * says so: parks until shortly before, then spins (parking alone overshoots by tens of
      * microseconds, which the dilation would multiply).
      */
-    public void sleepUntil(long virtualNanos, java.util.function.BooleanSupplier stop) {
+    public void sleepUntil(long virtualNanos, BooleanSupplier stop) {
         sleepUntilWall(wallAt(virtualNanos), stop);
     }
 
-    /** As {@link #sleepUntil}, to a {@link System#nanoTime()} deadline. */
-    public void sleepUntilWall(long deadline, java.util.function.BooleanSupplier stop) {
+    /**
+     * As {@link #sleepUntil}, to a wall-clock deadline. Parks at most 10 ms at a time, so
+     * {@code stop} is heard within that.
+     */
+    public void sleepUntilWall(long deadline, BooleanSupplier stop) {
         long left;
-        while (!stop.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+        while (!stop.getAsBoolean() && (left = deadline - wall.nanoTime()) > 0) {
             if (left > SPIN_NANOS) {
-                java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left - SPIN_NANOS, 10_000_000L));
+                LockSupport.parkNanos(this, Math.min(left - SPIN_NANOS, MAX_PARK_NANOS));
             } else {
                 Thread.onSpinWait();
             }
         }
     }
-
-    private static final long SPIN_NANOS = 50_000;
 }

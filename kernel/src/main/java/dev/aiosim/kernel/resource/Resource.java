@@ -1,6 +1,7 @@
 package dev.aiosim.kernel.resource;
 
 import dev.aiosim.kernel.time.EventTarget;
+import dev.aiosim.kernel.time.Timer;
 import java.util.ArrayDeque;
 
 /**

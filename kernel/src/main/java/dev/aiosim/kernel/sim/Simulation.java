@@ -8,7 +8,7 @@ import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.metrics.Slo;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
-import dev.aiosim.kernel.resource.Timer;
+import dev.aiosim.kernel.time.Timer;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.time.EventTarget;
 import dev.aiosim.kernel.time.WakeupQueue;

@@ -1,6 +1,4 @@
-package dev.aiosim.kernel.resource;
-
-import dev.aiosim.kernel.time.EventTarget;
+package dev.aiosim.kernel.time;
 
 /**
  * How kernel components ask to be woken at a virtual time. The discrete-event loop implements it
