@@ -100,19 +100,20 @@ public record ArrivalSpec(
                 Spec.unused(path, "diurnal", diurnal, by);
             }
             case "poisson" -> {
-                positive(path + ".rate", rate);
+                rate(path + ".rate", rate);
                 Spec.unused(path, "cv", cv, "by process poisson (use gamma for cv != 1)");
             }
             case "gamma" -> {
-                positive(path + ".rate", rate);
+                rate(path + ".rate", rate);
                 positive(path + ".cv", cv);
             }
             default -> {
                 Spec.unused(path, "rate", rate, "by process onoff (use rate-on and rate-off)");
                 Spec.unused(path, "cv", cv, by);
-                positive(path + ".rate-on", rateOn);
-                if (rateOff == null || !(rateOff >= 0) || rateOff.isInfinite()) {
-                    throw new IllegalArgumentException(path + ".rate-off: expected a number >= 0, got " + Spec.show(rateOff));
+                rate(path + ".rate-on", rateOn);
+                if (rateOff == null || !(rateOff >= 0) || !(rateOff <= MAX_RATE)) {
+                    throw new IllegalArgumentException(path + ".rate-off: expected agents per second >= 0 and <= 1e9 (one per"
+                            + " nanosecond, the clock's resolution), got " + Spec.show(rateOff));
                 }
                 positiveDuration(path + ".on", on);
                 positiveDuration(path + ".off", off);
@@ -120,6 +121,16 @@ public record ArrivalSpec(
         }
         if (diurnal != null) {
             diurnal.validate(path + ".diurnal");
+        }
+    }
+
+    /** Arrival rates above one agent per nanosecond cannot be told apart on the virtual clock. */
+    private static final double MAX_RATE = 1e9;
+
+    private static void rate(String path, Double v) {
+        if (v == null || !(v > 0) || !(v <= MAX_RATE)) {
+            throw new IllegalArgumentException(path + ": expected agents per second > 0 and <= 1e9 (one per nanosecond,"
+                    + " the clock's resolution), got " + Spec.show(v));
         }
     }
 

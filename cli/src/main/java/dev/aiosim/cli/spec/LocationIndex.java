@@ -52,7 +52,8 @@ public final class LocationIndex {
         return index;
     }
 
-    private static String dotted(JsonStreamContext ctx) {
+    /** The dotted path of a parsing context ({@code cluster.max-batch}, {@code schedulers[1]}). */
+    static String dotted(JsonStreamContext ctx) {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {

@@ -151,9 +151,13 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         return v;
     }
 
+    /**
+     * A utilisation: a fraction of the GPU's peak. Below 1% no serving engine runs (and step
+     * times leave the range where virtual time means anything), so that is the lower limit.
+     */
     private static double fraction(String path, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new FieldError(path, "expected a number in (0, 1], got " + v);
+        if (!(v >= 0.01 && v <= 1)) {
+            throw new FieldError(path, "expected a fraction of peak from 0.01 to 1, got " + v);
         }
         return v;
     }

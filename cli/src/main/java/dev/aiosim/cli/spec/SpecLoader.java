@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.scheduler.SchedulerRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,10 +46,13 @@ public final class SpecLoader {
      * @param defaultName experiment name when the spec has none
      */
     public record Source(String name, String text, Path baseDir, String defaultName) {
-        /** A spec file. */
+        /** The largest spec file read: 256 KiB (the YAML parser needs about a kilobyte of memory per byte of a long scalar). */
+        public static final int MAX_BYTES = 256 * 1024;
+
+        /** A spec file: a regular file (or a pipe) of at most {@link #MAX_BYTES} bytes of UTF-8. */
         public static Source file(Path file) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = readBounded(file);
                 Path abs = file.toAbsolutePath().normalize();
                 String stem = abs.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 return new Source(file.toString(), text, abs.getParent(), stem);
@@ -53,6 +60,44 @@ public final class SpecLoader {
                 throw new SpecException(file + ": no such file");
             } catch (IOException e) {
                 throw new SpecException(file + ": cannot read (" + e.getMessage() + ")");
+            }
+        }
+
+        /**
+         * Reads at most {@link #MAX_BYTES} + 1 bytes, so that a huge file or a device such as
+         * {@code /dev/zero} is refused instead of read until memory runs out.
+         */
+        private static String readBounded(Path file) throws IOException {
+            if (Files.isDirectory(file)) {
+                throw new SpecException(file + ": is a folder; expected a spec file (YAML)");
+            }
+            if (isDevice(file)) {
+                throw new SpecException(file + ": is a device, not a spec file; expected a YAML file");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new SpecException(file + ": the spec is larger than " + MAX_BYTES / 1024
+                        + " KiB; a spec is a small YAML file (keep long data such as traces or empirical samples in files it names)");
+            }
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new SpecException(file + ": not UTF-8 text; expected a YAML spec");
+            }
+        }
+
+        private static boolean isDevice(Path file) {
+            try {
+                Object mode = Files.getAttribute(file, "unix:mode");
+                int type = ((Integer) mode) & 0170000;
+                return type == 0020000 || type == 0060000; // character or block device
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return false;
             }
         }
 
@@ -73,6 +118,7 @@ public final class SpecLoader {
 
     /** Loads, overrides, binds and resolves. */
     public ResolvedSpec load(Source source, List<SpecOverride> overrides) {
+        YamlShape.check(source.name(), source.text());
         LocationIndex index = LocationIndex.of(source.text());
         Located at = new Located(source.name(), index, overrides);
         ObjectNode tree = parse(source);
@@ -164,6 +210,13 @@ public final class SpecLoader {
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + typeName(m.getTargetType()) + ", got " + Nodes.describe(at(tree, path));
+        }
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Numeric value (") && original.contains(") out of range of ")) {
+            String value = original.substring("Numeric value (".length(), original.indexOf(") out of range of "));
+            boolean isInt = original.contains("out of range of int");
+            return "expected an integer from " + (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE) + " to "
+                    + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE) + ", got " + value;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -44,6 +44,10 @@ public record SpecOverride(String origin, String path, List<Object> segments, Js
         }
         String path = Paths.join(segments);
         JsonNode value = raw.isBlank() ? null : readValue(raw);
+        if (value != null && value.isNull()) {
+            throw new SpecException("--set " + flag + ": " + path + ": expected a value, got null; '--set " + key
+                    + "=' (nothing after '=') removes the key to use the default");
+        }
         if (value != null && value.isTextual() && PathFields.isPathField(path)) {
             value = TextNode.valueOf(Path.of(value.textValue()).toAbsolutePath().normalize().toString());
         }

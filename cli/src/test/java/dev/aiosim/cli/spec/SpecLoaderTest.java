@@ -165,7 +165,8 @@ class SpecLoaderTest {
     void otherBadValues() {
         assertThat(error(SPEC, "cluster.preemption=teleport")).contains("cluster.preemption: expected swap or recompute");
         assertThat(error(SPEC, "cluster.dispatcher=random")).contains("expected one of round-robin, least-loaded");
-        assertThat(error(SPEC, "cluster.mfu=1.5")).contains("cluster.mfu: expected a number in (0, 1]");
+        assertThat(error(SPEC, "cluster.mfu=1.5")).contains("cluster.mfu: expected a fraction of peak from 0.01 to 1, got 1.5");
+        assertThat(error(SPEC, "cluster.mbu=1e-13")).contains("cluster.mbu: expected a fraction of peak from 0.01 to 1, got 1.0E-13");
         assertThat(error(SPEC, "cluster.gpu=RTX-A5000", "cluster.model=Llama-3.1-70B", "cluster.tensor-parallel=1"))
                 .contains("cluster.kv-tokens: no room for KV");
         assertThat(error(SPEC, "schedulers[5]=fifo")).startsWith("--set schedulers[5]=fifo: schedulers has 2 entries");

@@ -1,5 +1,7 @@
 package dev.aiosim.kernel.engine;
 
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
+
 /**
  * Roofline step time (DESIGN.md §6):
  * {@code max(flops / (peak * mfu), bytes / (hbm * mbu)) + overhead}, where
@@ -39,7 +41,12 @@ public record RooflineCostModel(ModelSpec model, GpuSpec gpu, int tensorParallel
         double bytes = model.weightBytes() + kv * (double) s.decodeContextTokens() + kv * (double) s.tokens();
         double compute = flops / (gpu.peakFlops() * tensorParallel * mfu);
         double memory = bytes / (gpu.hbmBytesPerSec() * tensorParallel * mbu);
-        long t = (long) Math.ceil(Math.max(compute, memory) * 1e9) + overheadNanos;
+        double ns = Math.ceil(Math.max(compute, memory) * 1e9);
+        if (!(ns < 0x1p63)) {
+            throw new VirtualTimeOverflow("engine step time of " + model.name() + " on " + gpu.name()
+                    + " (mfu " + mfu + ", mbu " + mbu + ")");
+        }
+        long t = VirtualTimeOverflow.add((long) ns, overheadNanos, "engine step time (step overhead)");
         return Math.max(1, t);
     }
 }

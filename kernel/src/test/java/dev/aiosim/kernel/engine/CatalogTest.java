@@ -35,6 +35,16 @@ class CatalogTest {
     }
 
     @Test
+    void aStepTimeBeyondTheVirtualClockIsAnErrorNotOneNanosecond() {
+        RooflineCostModel cm = new RooflineCostModel(catalog.model("Llama-3.1-8B"), catalog.gpu("H100-SXM"), 1, 0.5, 1e-13, 1_000_000);
+        assertThatThrownBy(() -> cm.stepNanos(new StepShape(0, 0, 1, 1000)))
+                .isInstanceOf(dev.aiosim.kernel.time.VirtualTimeOverflow.class).hasMessageContaining("mbu 1.0E-13");
+        RooflineCostModel late = new RooflineCostModel(catalog.model("Llama-3.1-8B"), catalog.gpu("H100-SXM"), 1, 0.5, 0.8, Long.MAX_VALUE);
+        assertThatThrownBy(() -> late.stepNanos(new StepShape(0, 0, 1, 1000)))
+                .isInstanceOf(dev.aiosim.kernel.time.VirtualTimeOverflow.class).hasMessageContaining("step overhead");
+    }
+
+    @Test
     void rooflineDecodeIsMemoryBoundAndPrefillComputeBound() {
         RooflineCostModel cm = new RooflineCostModel(catalog.model("Llama-3.1-8B"), catalog.gpu("H100-SXM"), 1, 0.5, 0.8, 1_000_000);
         long decode1 = cm.stepNanos(new StepShape(0, 0, 1, 1000));

@@ -1,5 +1,6 @@
 package dev.aiosim.workloads.gen;
 
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import dev.aiosim.workloads.ArrivalSpec;
 import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -44,6 +45,7 @@ public interface ArrivalProcess {
 
     /** First arrival at 0, then one gap (in seconds) after another, rounded to whole nanoseconds. */
     static ArrivalProcess renewal(ContinuousDistribution.Sampler gapSeconds) {
+        String what = "workload.arrivals: the next arrival time";
         return new ArrivalProcess() {
             private long t = -1;
 
@@ -52,7 +54,7 @@ public interface ArrivalProcess {
                 if (t < 0) {
                     t = 0;
                 } else {
-                    t = Math.addExact(t, Math.round(gapSeconds.sample() * 1e9));
+                    t = VirtualTimeOverflow.add(t, VirtualTimeOverflow.nanosOfSeconds(gapSeconds.sample(), what), what);
                 }
                 return t;
             }

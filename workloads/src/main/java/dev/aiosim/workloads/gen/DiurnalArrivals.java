@@ -1,5 +1,7 @@
 package dev.aiosim.workloads.gen;
 
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
+
 /**
  * Gives a base arrival process a periodic rate multiplier
  * {@code m(t) = 1 + A cos(2 pi (t - peak) / P)} by <em>time rescaling</em>: the base process runs
@@ -88,7 +90,7 @@ final class DiurnalArrivals implements ArrivalProcess {
     @Override
     public long nextArrivalNanos() {
         long tau = base.nextArrivalNanos();
-        long t = Math.max(last, Math.round(inverse(tau / 1e9) * 1e9));
+        long t = Math.max(last, VirtualTimeOverflow.nanosOfSeconds(inverse(tau / 1e9), "workload.arrivals: the next arrival time"));
         last = t;
         return t;
     }

@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * field (e.g. Mooncake's {@code input_length}). The form is detected from the content, not the
  * name: a file whose first non-blank character is <code>{</code> is JSON lines, any other is CSV
  * (either optionally gzip-compressed, named {@code .gz}). Values are rounded to integers; a value
- * that is not a number, or a row without the field, fails with {@code file:line: column: ...}.
+ * that is not a number, that rounds below 1 (the values are token counts or rounds), or a row
+ * without the field, fails with {@code file:line: column: ...}: nothing is clamped.
  * Exists so synthetic workloads can borrow real length distributions from public traces.
  */
 public final class EmpiricalColumn {
@@ -151,7 +152,12 @@ public final class EmpiricalColumn {
         if (!(Math.abs(d) <= Integer.MAX_VALUE)) {
             throw new TraceFormatException(file.toString(), line, column, "a number", text);
         }
-        return (int) Math.round(d);
+        int v = (int) Math.round(d);
+        if (v < 1) {
+            throw new TraceFormatException(file.toString(), line, column,
+                    "a whole number >= 1 (empirical values are token counts or rounds)", text);
+        }
+        return v;
     }
 
     private static String abbreviate(String s) {

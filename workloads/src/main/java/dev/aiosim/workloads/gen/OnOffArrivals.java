@@ -1,5 +1,6 @@
 package dev.aiosim.workloads.gen;
 
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.ExponentialDistribution;
@@ -64,7 +65,7 @@ final class OnOffArrivals implements ArrivalProcess {
             state = 1 - state;
             periodEnd = now + period[state].sample();
         }
-        long t = Math.max(last, Math.round(now * 1e9));
+        long t = Math.max(last, VirtualTimeOverflow.nanosOfSeconds(now, "workload.arrivals: the next arrival time"));
         last = t;
         return t;
     }

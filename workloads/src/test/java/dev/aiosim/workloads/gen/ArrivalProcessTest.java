@@ -1,8 +1,10 @@
 package dev.aiosim.workloads.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import dev.aiosim.workloads.ArrivalSpec;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,29 @@ class ArrivalProcessTest {
         double mean = sum / N;
         double var = sumSq / N - mean * mean;
         return new double[] {mean, Math.sqrt(var) / mean};
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e-300, 1", "1e-9, 2"})
+    void aRateSoLowThatArrivalsPassTheEndOfVirtualTimeIsAnErrorNotAWrappedClock(double rate, long seed) {
+        ArrivalProcess p = ArrivalProcess.of(ArrivalSpec.poisson(rate), new SplittableRandom(seed));
+        assertThat(p.nextArrivalNanos()).isZero();
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                p.nextArrivalNanos();
+            }
+        }).isInstanceOf(VirtualTimeOverflow.class)
+                .hasMessageStartingWith("workload.arrivals: the next arrival time: virtual time would pass 2^63-1 ns");
+    }
+
+    @Test
+    void virtualTimeArithmeticIsExact() {
+        assertThat(VirtualTimeOverflow.add(Long.MAX_VALUE - 1, 1, "x")).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> VirtualTimeOverflow.add(Long.MAX_VALUE, 1, "x")).isInstanceOf(VirtualTimeOverflow.class);
+        assertThatThrownBy(() -> VirtualTimeOverflow.nanosOfSeconds(1e10, "x")).isInstanceOf(VirtualTimeOverflow.class);
+        assertThatThrownBy(() -> VirtualTimeOverflow.nanosOfSeconds(Double.NaN, "x")).isInstanceOf(VirtualTimeOverflow.class);
+        assertThat(VirtualTimeOverflow.nanosOfSeconds(9.2e9, "x")).isEqualTo(9_200_000_000_000_000_000L);
+        assertThat(VirtualTimeOverflow.nanosOfSeconds(0.0000000015, "x")).isEqualTo(2);
     }
 
     @ParameterizedTest

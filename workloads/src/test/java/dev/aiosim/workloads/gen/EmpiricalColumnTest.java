@@ -54,6 +54,22 @@ class EmpiricalColumnTest {
     }
 
     @Test
+    void valuesBelowOneStopTheRunInsteadOfBeingClamped() throws IOException {
+        Path csv = dir.resolve("zero.csv");
+        Files.writeString(csv, "n\n5\n0\n");
+        assertThatThrownBy(() -> EmpiricalColumn.read(csv, "n"))
+                .hasMessage(csv + ":3: n: expected a whole number >= 1 (empirical values are token counts or rounds), got '0'");
+        Path jsonl = dir.resolve("neg.jsonl");
+        Files.writeString(jsonl, "{\"n\": 2}\n{\"n\": -5}\n");
+        assertThatThrownBy(() -> EmpiricalColumn.read(jsonl, "n"))
+                .hasMessage(jsonl + ":2: n: expected a whole number >= 1 (empirical values are token counts or rounds), got '-5'");
+        Files.writeString(csv, "n\n5\n0.4\n");
+        assertThatThrownBy(() -> EmpiricalColumn.read(csv, "n")).hasMessageContaining(":3: n: expected a whole number >= 1");
+        Files.writeString(csv, "n\n5\n0.5\n");
+        assertThat(EmpiricalColumn.read(csv, "n")).containsExactly(5, 1);
+    }
+
+    @Test
     void jsonLineErrorsNameFileLineAndField() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.writeString(f, "{\"input_length\": 5}\n{\"output_length\": 2}\n");
