@@ -114,11 +114,11 @@ public final class Engine implements EngineView {
     }
 
     /**
-     * The step that just ended gave every running call one more token: their KV grows, and the
-     * calls that generated all their tokens leave the batch for {@code finished}, in batch order
-     * (their KV is still held: the kernel frees it one by one).
+     * The step in flight ended at {@code now} and gave every running call one more token: their
+     * KV grows, and the calls that generated all their tokens leave the batch for {@code finished},
+     * in batch order (their KV is still held: the kernel frees it call by call).
      */
-    void tokensGenerated(long now, RunMetrics metrics, ArrayList<LlmRequest> finished) {
+    void stepEnded(long now, RunMetrics metrics, ArrayList<LlmRequest> finished) {
         stepInFlight = false;
         int kept = 0;
         for (int i = 0, n = running.size(); i < n; i++) {

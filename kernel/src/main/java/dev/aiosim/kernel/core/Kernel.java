@@ -266,7 +266,7 @@ public final class Kernel {
     void onStepEnd(Engine e, long now) {
         ArrayList<LlmRequest> finished = finishedScratch;
         finished.clear();
-        e.tokensGenerated(now, metrics, finished);
+        e.stepEnded(now, metrics, finished);
         for (int i = 0, n = finished.size(); i < n; i++) {
             LlmRequest r = finished.get(i);
             e.kv.free(r.kv()); // its blocks stay cached until the room is needed
