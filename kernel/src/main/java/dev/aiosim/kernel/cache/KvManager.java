@@ -154,7 +154,16 @@ public final class KvManager {
         }
     }
 
-    /** True when the holders' next tokens do not fit: evict, then preempt, before the next step. */
+    /**
+     * Before a step: evicts unreferenced blocks, least recently released first, until every
+     * holder's next token fits. False when they still do not fit: someone must be preempted.
+     */
+    public boolean fitNextTokens() {
+        makeRoom(0);
+        return !overCommitted();
+    }
+
+    /** True when the holders' next tokens do not fit. */
     public boolean overCommitted() {
         return used + holders.size() > capacity;
     }

@@ -290,13 +290,9 @@ public final class Kernel {
             return; // idle until a call arrives
         }
         // 1. the next step adds one token per running call: make room by evicting unreferenced
-        //    cached blocks, then by preempting victims
-        while (e.kv.overCommitted()) {
-            if (e.kv.evictOne()) {
-                continue; // unreferenced cached blocks go before any running call
-            }
-            CallView v = e.scheduler.victim(e, now);
-            e.preempt(runningOn(e, v, "chose as KV victim"), now);
+        //    cached blocks, then by preempting victims (whose released blocks go next)
+        while (!e.kv.fitNextTokens()) {
+            e.preempt(runningOn(e, e.scheduler.victim(e, now), "chose as KV victim"), now);
         }
         // 2. ask the policy
         StepTally t = applyDecision(e, now);

@@ -180,6 +180,24 @@ class KvManagerTest {
     }
 
     @Test
+    void beforeAStepUnreferencedBlocksAreEvictedUntilEveryNextTokenFits() {
+        KvManager kv = new KvManager(0, 20, true, stats);
+        KvAllocation a = kv.track("a", blocks(1, 2), 8);
+        kv.allocate(a, 8, true);
+        kv.free(a); // blocks 2, 1 unreferenced, in that order
+        KvAllocation b = kv.track("b", null, 10);
+        kv.allocate(b, 10, true);
+        assertThat(kv.fitNextTokens()).isTrue(); // 18 used + 1 next token
+        assertThat(lru(kv)).containsExactly(2L, 1L);
+        kv.grow(b);
+        kv.grow(b);
+        assertThat(kv.overCommitted()).isTrue(); // 20 used + 1 next token
+        assertThat(kv.fitNextTokens()).isTrue();
+        assertThat(lru(kv)).containsExactly(1L); // one block was enough
+        assertThat(kv.usedTokens()).isEqualTo(16);
+    }
+
+    @Test
     void growingPastTheCapacityIsOverCommittedAndAnAdmissionThatCannotFitIsRefused() {
         KvManager kv = new KvManager(0, 10, true, stats);
         KvAllocation a = kv.track("a", blocks(1), 8);
@@ -190,6 +208,7 @@ class KvManagerTest {
         kv.grow(a);
         assertThat(kv.overCommitted()).isTrue();
         assertThatThrownBy(kv::audit).isInstanceOf(InvariantViolation.class).hasMessageContaining("exceeds capacity 10");
+        assertThat(kv.fitNextTokens()).isFalse(); // its own block is referenced: nothing to evict
 
         KvAllocation b = kv.track("call b", blocks(2), 4);
         assertThatThrownBy(() -> kv.allocate(b, 4, true)).isInstanceOf(InvariantViolation.class)
@@ -269,12 +288,10 @@ class KvManagerTest {
         }
         int admissions = 0;
         for (int step = 0; step < 400; step++) {
-            while (kv.overCommitted()) {
-                if (!kv.evictOne()) {
-                    Call victim = running.remove(rnd.nextInt(running.size()));
-                    kv.free(victim.kv);
-                    waiting.add(victim);
-                }
+            while (!kv.fitNextTokens()) {
+                Call victim = running.remove(rnd.nextInt(running.size()));
+                kv.free(victim.kv);
+                waiting.add(victim);
             }
             kv.audit();
             for (int i = 0; i < waiting.size() && running.size() < 6; i++) {
