@@ -239,8 +239,7 @@ public final class Kernel {
             e.dropRunning(r);
             e.scheduler.completed(r, now);
         } else if (!e.scheduler.remove(r, now)) {
-            throw new SchedulerContractException(e.scheduler.name(), e.id, "cannot remove queued " + r
-                    + ": cancelling calls needs Scheduler.remove");
+            throw broken(e, "cannot remove queued " + r + ": cancelling calls needs Scheduler.remove");
         }
         r.discardSnapshot();
         inFlight.remove(r);
@@ -302,8 +301,7 @@ public final class Kernel {
         }
         if (e.emptyBatch()) {
             if (e.swapsPending() || e.scheduler.queued() > 0) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "left the engine idle with "
-                        + e.scheduler.queued() + " calls queued");
+                throw broken(e, "left the engine idle with " + e.scheduler.queued() + " calls queued");
             }
             return;
         }
@@ -323,11 +321,11 @@ public final class Kernel {
         for (int i = 0; i < admit.size(); i++) {
             CallView c = admit.get(i);
             if (!(c instanceof LlmRequest r) || !r.queuedOn(e)) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + c + " which is not queued on this engine");
+                throw broken(e, "admitted " + c + " which is not queued on this engine");
             }
             for (int j = 0; j < i; j++) {
                 if (admit.get(j) == c) {
-                    throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + c + " twice");
+                    throw broken(e, "admitted " + c + " twice");
                 }
             }
         }
@@ -338,22 +336,26 @@ public final class Kernel {
         for (int i = 0; i < admit.size(); i++) {
             LlmRequest r = (LlmRequest) admit.get(i);
             if (e.batchSize() >= e.config.slots()) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + admit.size()
+                throw broken(e, "admitted " + admit.size()
                         + " calls with " + e.batchSize() + " of " + e.config.slots() + " slots already taken");
             }
             long need = e.kvNeeded(r);
             if (need > e.freeKvTokens()) {
-                throw new SchedulerContractException(e.scheduler.name(), e.id, "admitted " + r + " needing " + need
-                        + " KV tokens with only " + e.freeKvTokens() + " free");
+                throw broken(e, "admitted " + r + " needing " + need + " KV tokens with only " + e.freeKvTokens() + " free");
             }
             e.admit(r, now, t);
         }
         return t;
     }
 
+    /** The policy of {@code e} broke its contract: {@code what} it did. */
+    private static SchedulerContractException broken(Engine e, String what) {
+        return new SchedulerContractException(e.scheduler.name(), e.id, what);
+    }
+
     private LlmRequest runningOn(Engine e, CallView v, String what) {
         if (!(v instanceof LlmRequest r) || !r.runsOn(e)) {
-            throw new SchedulerContractException(e.scheduler.name(), e.id, what + " " + v + " which is not running on this engine");
+            throw broken(e, what + " " + v + " which is not running on this engine");
         }
         return r;
     }
