@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@code private = context - referenced blocks x blockTokens}. When it stops running (completes or
  * is preempted) it releases them all and references nothing.
  *
- * <p>Admission happens in two halves so that the kernel can make room in between:
- * {@link #admit} references what is resident and reports what is missing; after the kernel has
+ * <p>Admission happens in two halves so that the {@link KvManager} can make room in between:
+ * {@link #admit} references what is resident and reports what is missing; after it has
  * evicted enough, {@link #insertMissing} stores the missing blocks.
  */
 public final class BlockTable {
@@ -79,8 +79,32 @@ public final class BlockTable {
         return t;
     }
 
-    /** Outcome of the first half of an admission. */
-    public record Admission(int hitBlocks, int residentBlocks, int missingBlocks, long missingPrefillPairs) {}
+    /**
+     * Outcome of the first half of an admission: leading hits, resident blocks (hits included) and
+     * missing blocks of {@code blockTokens} tokens each, and the attention pairs of prefilling the
+     * missing blocks.
+     */
+    public record Admission(int blockTokens, int hitBlocks, int residentBlocks, int missingBlocks, long missingPrefillPairs) {
+        /** Tokens of the leading resident blocks: their KV needs no prefill. */
+        public long hitTokens() {
+            return (long) hitBlocks * blockTokens;
+        }
+
+        /** Tokens of the resident blocks, hits included. */
+        public long residentTokens() {
+            return (long) residentBlocks * blockTokens;
+        }
+
+        /** Tokens of the cacheable blocks that were not resident. */
+        public long missingTokens() {
+            return (long) missingBlocks * blockTokens;
+        }
+
+        /** Tokens a lookup admission of a {@code context}-token context prefills: all but the hits, at least one (for the logits). */
+        public long prefillTokens(int context) {
+            return Math.max(1, context - hitTokens());
+        }
+    }
 
     /**
      * References the resident cacheable blocks of a context of {@code context} tokens and notes the
@@ -133,7 +157,7 @@ public final class BlockTable {
                 pairs += blockTokens * start + (long) blockTokens * (blockTokens + 1) / 2;
             }
         }
-        return new Admission(hits, resident, missingCount, pairs);
+        return new Admission(blockTokens, hits, resident, missingCount, pairs);
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
  * One engine's prefix cache: blocks by name, each stored once however many calls share it, with
  * a reference count (references of running calls) and an LRU order among the unreferenced ones.
  *
- * <p>The cache only keeps the books; the kernel decides when to evict (whenever the KV pool needs
- * room, before it preempts anyone). Eviction takes the least recently released block first. A
+ * <p>The cache only keeps the books; the {@link KvManager} decides when to evict (whenever the KV pool needs
+ * room, before the kernel preempts anyone). Eviction takes the least recently released block first. A
  * call releases its blocks last block first, so that among the blocks of one call the tail of
  * its context goes before its head, as in vLLM's free-block queue, and a shared prefix outlives
  * the suffixes built on it.

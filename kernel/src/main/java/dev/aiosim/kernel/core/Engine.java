@@ -1,9 +1,13 @@
 package dev.aiosim.kernel.core;
 
-import dev.aiosim.kernel.cache.PrefixCache;
+import dev.aiosim.kernel.cache.BlockTable;
+import dev.aiosim.kernel.cache.KvManager;
 import dev.aiosim.kernel.context.ContextManager;
+import dev.aiosim.kernel.context.ContextSnapshot;
+import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.EngineStats;
+import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.EngineView;
 import dev.aiosim.kernel.scheduler.Scheduler;
@@ -13,34 +17,29 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One GPU serving instance: its running batch, KV pool, context manager and policy. Two event
+ * One GPU serving instance: its running batch, its {@link KvManager KV pool}, its context manager
+ * and its policy. It carries out what the kernel decides (admit, preempt, one token per step) and
+ * keeps its books; the kernel checks the policy's decisions and drives the steps. Two event
  * targets wake it: the end of its current step, and a wake-up after work arrived while idle.
- *
- * <p>KV accounting: {@code kvUsed} = private tokens of running calls + tokens of every block in
- * the prefix cache, referenced or not. Policies see unreferenced cached blocks as free
- * ({@link #freeKvTokens()}), since the kernel evicts them, least recently released first, as soon
- * as the room is needed and before it preempts anyone.
  */
 public final class Engine implements EngineView {
     final int id;
     final EngineConfig config;
     final Scheduler scheduler;
     final ContextManager context;
-    /** Null when the prefix cache is off. */
-    final PrefixCache cache;
+    final KvManager kv;
     final EngineStats stats;
-    final ArrayList<LlmRequest> running = new ArrayList<>();
+    private final ArrayList<LlmRequest> running = new ArrayList<>();
     private final List<LlmRequest> runningView = Collections.unmodifiableList(running);
-    long kvUsed;
-    boolean stepInFlight;
-    boolean wakePending;
-    long pendingSwapBytes;
+    private boolean stepInFlight;
+    private boolean wakePending;
+    private long pendingSwapBytes;
     final EventTarget stepEnd;
     final EventTarget wake;
 
     Engine(int id, EngineConfig config, Scheduler scheduler, Kernel kernel, EngineStats stats) {
         this.id = id;
-        this.cache = config.prefixCache() ? new PrefixCache() : null;
+        this.kv = new KvManager(id, config.kvCapacityTokens(), config.prefixCache(), stats);
         this.stats = stats;
         this.config = config;
         this.scheduler = scheduler;
@@ -57,43 +56,195 @@ public final class Engine implements EngineView {
     /** KV tokens free after reserving each running call's next token; unreferenced cached blocks count as free. */
     @Override
     public long freeKvTokens() {
-        long evictable = cache == null ? 0 : cache.evictableTokens();
-        return config.kvCapacityTokens() - (kvUsed - evictable) - running.size();
+        return kv.freeTokens();
     }
 
     /**
      * For a waiting call of this engine: the free KV its admission takes, i.e. its context plus its
      * next token, less the tokens of its cached blocks that running calls already reference. For a
-     * running call: the KV its preemption surely gives back, its private tokens plus its next token
-     * (its shared blocks may stay referenced by others, or be wanted by the call being admitted, so
-     * they are not counted). Without a prefix cache both are the context plus one, as before.
+     * running call: the KV its preemption surely gives back, its private tokens plus its next token.
+     * Without a prefix cache both are the context plus one.
      */
     @Override
     public long kvNeeded(CallView call) {
-        if (call instanceof LlmRequest r && r.blocks != null && r.engine == this) {
-            if (r.state == LlmRequest.State.RUNNING) {
-                return r.privateTokens() + 1;
-            }
-            return r.context() + 1L - r.blocks.sharedTokens(cache, r.context());
+        if (call instanceof LlmRequest r && r.engine() == this) {
+            return r.running() ? kv.preemptionGain(r.kv(), r.context()) : kv.admissionNeed(r.kv(), r.context());
         }
         return call.contextTokens() + 1L;
     }
 
-    /** Evicts the least recently released unreferenced block; false when there is none. */
-    boolean evictOne() {
-        int tokens = cache == null ? 0 : cache.evictOne();
-        if (tokens == 0) {
+    // ---- what the kernel has it do -----------------------------------------------------------
+
+    /** Asks for a wake-up: true when none was pending (the caller arms it). */
+    boolean requestWake() {
+        if (wakePending) {
             return false;
         }
-        kvUsed -= tokens;
-        stats.evicted();
+        wakePending = true;
         return true;
     }
 
-    /** Evicts unreferenced blocks until {@code tokens} more KV fit beside the running calls' next tokens. */
-    void makeRoom(long tokens) {
-        while (kvUsed + running.size() + tokens > config.kvCapacityTokens() && evictOne()) {
-            // evicting, least recently released first
+    /** The wake-up came: true when no step is in flight, so a step may be scheduled. */
+    boolean woke() {
+        wakePending = false;
+        return !stepInFlight;
+    }
+
+    boolean stepInFlight() {
+        return stepInFlight;
+    }
+
+    /** Nothing runs and nothing waits. */
+    boolean idle() {
+        return running.isEmpty() && scheduler.queued() == 0;
+    }
+
+    /** Nothing runs. */
+    boolean emptyBatch() {
+        return running.isEmpty();
+    }
+
+    /** Swaps of a preemption wait for the next step to carry them out. */
+    boolean swapsPending() {
+        return pendingSwapBytes > 0;
+    }
+
+    int batchSize() {
+        return running.size();
+    }
+
+    /**
+     * The step in flight ended at {@code now} and gave every running call one more token: their
+     * KV grows, and the calls that generated all their tokens leave the batch for {@code finished},
+     * in batch order (their KV is still held: the kernel frees it call by call).
+     */
+    void stepEnded(long now, RunMetrics metrics, ArrayList<LlmRequest> finished) {
+        stepInFlight = false;
+        int kept = 0;
+        for (int i = 0, n = running.size(); i < n; i++) {
+            LlmRequest r = running.get(i);
+            long gap = r.tokenGenerated(now);
+            kv.grow(r.kv()); // a session names its newly full blocks
+            if (gap >= 0) {
+                metrics.tokenGap(gap);
+            }
+            if (r.generatedAll()) {
+                finished.add(r);
+            } else {
+                running.set(kept++, r);
+            }
+        }
+        for (int i = running.size() - 1; i >= kept; i--) {
+            running.remove(i);
+        }
+    }
+
+    /**
+     * Admits a waiting call into the batch: allocates its KV, resumes its snapshot if it has one,
+     * and adds what the next step computes for it to {@code t}. A fresh call prefills its context
+     * less its prefix hits; a recompute resume prefills it again (counted as recomputed); a swap
+     * resume swaps its private KV back in, recomputes its cached blocks evicted while it waited,
+     * and decodes in the same step.
+     */
+    void admit(LlmRequest r, long now, StepTally t) {
+        int tokens = r.context();
+        ContextSnapshot s = r.resume();
+        boolean swapResume = s != null && s.mode() == PreemptionMode.SWAP;
+        BlockTable.Admission found = kv.allocate(r.kv(), tokens, !swapResume);
+        if (found == null) {
+            resumeWhole(r, s, tokens, t);
+        } else if (swapResume) {
+            long missing = found.missingTokens();
+            long bytes = context.restore(s, missing);
+            r.swappedIn(bytes);
+            pendingSwapBytes += bytes;
+            r.recomputed(missing);
+            t.prefill(missing, found.missingPrefillPairs());
+            t.decode(tokens);
+        } else {
+            long hit = found.hitTokens();
+            long prefill = found.prefillTokens(tokens);
+            r.prefixHit(hit);
+            if (s != null) {
+                context.restore(s, prefill);
+                r.recomputed(prefill);
+            }
+            t.prefill(prefill, prefill * tokens - prefill * (prefill - 1) / 2);
+        }
+        r.admitted(now);
+        running.add(r);
+    }
+
+    /** A call whose whole context is its own KV: a fresh prefill, a swap-in or a recompute. */
+    private void resumeWhole(LlmRequest r, ContextSnapshot s, int tokens, StepTally t) {
+        if (s == null) {
+            t.prefill(tokens, (long) tokens * (tokens + 1) / 2);
+            return;
+        }
+        long bytes = context.restore(s);
+        if (s.mode() == PreemptionMode.SWAP) {
+            r.swappedIn(bytes);
+            pendingSwapBytes += bytes;
+            t.decode(tokens);
+        } else {
+            r.recomputed(s.contextTokens());
+            t.prefill(tokens, (long) tokens * (tokens + 1) / 2);
+        }
+    }
+
+    /**
+     * Takes a running call off the batch: its KV is freed (its shared blocks are not swapped;
+     * they may be evicted while it waits), its context snapshotted, and it waits again in the
+     * policy's queue.
+     */
+    void preempt(LlmRequest r, long now) {
+        running.remove(r);
+        int tokens = r.context();
+        long own = kv.free(r.kv());
+        stats.preempted();
+        ContextSnapshot s = context.take(r.id, tokens, own, now);
+        pendingSwapBytes += s.bytes();
+        r.preempted(s, now);
+        scheduler.requeue(r, now);
+    }
+
+    /** A running call leaves the batch for good (cancelled): its KV is freed; shared blocks stay cached for others. */
+    void dropRunning(LlmRequest r) {
+        running.remove(r);
+        kv.free(r.kv());
+    }
+
+    /** Starts the step planned in {@code t} and returns its duration: the cost model's, plus the swaps done in it. */
+    long startStep(StepTally t) {
+        long nanos = config.costModel().stepNanos(t.shape());
+        if (pendingSwapBytes > 0) {
+            nanos += (long) Math.ceil(pendingSwapBytes / config.pcieBytesPerSec() * 1e9);
+            pendingSwapBytes = 0;
+        }
+        stats.step(nanos, t.prefillTokens());
+        stepInFlight = true;
+        return nanos;
+    }
+
+    /** The engine's invariants at a step: slots, KV books (see {@link KvManager#audit()}) and host swap space. */
+    void audit() {
+        if (running.size() > config.slots()) {
+            throw new InvariantViolation("engine " + id + " runs " + running.size() + " calls in " + config.slots() + " slots");
+        }
+        if (kv.holders() != running.size()) {
+            throw new InvariantViolation("engine " + id + " runs " + running.size() + " calls but " + kv.holders() + " hold KV");
+        }
+        kv.audit();
+        if (context.hostUsedBytes() > context.hostSwapBytes() || context.hostUsedBytes() < 0) {
+            throw new InvariantViolation("engine " + id + " host swap " + context.hostUsedBytes() + " of " + context.hostSwapBytes());
+        }
+    }
+
+    /** At the end of a run, after every snapshot was resumed or discarded: no host swap is held. */
+    void checkSwapReturned() {
+        if (context.hostUsedBytes() != 0) {
+            throw new InvariantViolation("engine " + id + " still holds " + context.hostUsedBytes()
+                    + " B of host swap after every snapshot was resumed or discarded");
         }
     }
 
@@ -110,13 +261,14 @@ public final class Engine implements EngineView {
         return scheduler;
     }
 
+    /** KV tokens in use: private tokens of running calls plus every cached block. */
     public long kvUsed() {
-        return kvUsed;
+        return kv.usedTokens();
     }
 
-    /** The prefix cache, or null when it is off. */
-    public PrefixCache prefixCache() {
-        return cache;
+    /** The engine's KV pool and prefix cache. */
+    public KvManager kv() {
+        return kv;
     }
 
     public EngineStats stats() {

@@ -1,15 +1,17 @@
 package dev.aiosim.kernel.core;
 
-import dev.aiosim.kernel.cache.BlockTable;
+import dev.aiosim.kernel.cache.KvAllocation;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.metrics.CallRecord;
 import dev.aiosim.kernel.metrics.CallStatus;
 import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.scheduler.CallView;
 
 /**
- * The kernel's mutable state of one LLM call in flight. Policies see it only through
- * {@link CallView}.
+ * The kernel's state of one LLM call in flight: where it is in its life (queued, running, done),
+ * its tokens and times, and its snapshot while preempted. Its KV is the engine's
+ * {@link KvAllocation}. Policies see it only through {@link CallView}.
  */
 public final class LlmRequest implements CallView {
     enum State { QUEUED, RUNNING, DONE }
@@ -17,38 +19,27 @@ public final class LlmRequest implements CallView {
     final long id;
     final AgentRun agent;
     final LlmCall call;
-    final int toGenerate;
-    final long submittedAt;
-    Engine engine;
-    State state = State.QUEUED;
-    long enqueuedAt;
-    long firstAdmittedAt = -1;
-    long admittedAt = -1;
-    long firstTokenAt = -1;
-    long lastTokenAt = -1;
-    long completedAt = -1;
-    int generated;
-
-    /** Prompt plus generated tokens. */
-    int context() {
-        return call.promptTokens() + generated;
-    }
-
-    /** KV tokens only this call holds: its context less the cached blocks it references. */
-    long privateTokens() {
-        return blocks == null ? context() : context() - blocks.heldTokens();
-    }
-
-    int tokensSinceAdmitted;
-    int preemptions;
-    ContextSnapshot snapshot;
-    long swappedOutBytes;
-    long swappedInBytes;
-    long recomputedTokens;
-    long maxTbtNanos;
-    long prefixHitTokens;
-    /** Cached blocks it references; null when the engine has no prefix cache or the call no prefix. */
-    BlockTable blocks;
+    private final int toGenerate;
+    private final long submittedAt;
+    private Engine engine;
+    private KvAllocation kv;
+    private State state = State.QUEUED;
+    private long enqueuedAt;
+    private long firstAdmittedAt = -1;
+    private long admittedAt = -1;
+    private long firstTokenAt = -1;
+    private long lastTokenAt = -1;
+    private long completedAt = -1;
+    private int generated;
+    private int tokensSinceAdmitted;
+    private int preemptions;
+    private ContextSnapshot snapshot;
+    private long swappedOutBytes;
+    private long swappedInBytes;
+    private long recomputedTokens;
+    private long maxTbtNanos;
+    private long prefixHitTokens;
+    /** Position in the kernel's calls in flight; -1 when not in flight. */
     int inFlightIndex = -1;
 
     LlmRequest(long id, AgentRun agent, LlmCall call, long now) {
@@ -59,6 +50,148 @@ public final class LlmRequest implements CallView {
         this.submittedAt = now;
         this.enqueuedAt = now;
     }
+
+    /** Prompt plus generated tokens. */
+    int context() {
+        return call.promptTokens() + generated;
+    }
+
+    /** KV tokens of its context when it has generated everything. */
+    long peakTokens() {
+        return (long) call.promptTokens() + toGenerate;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Its KV on its engine; null before it is dispatched. */
+    KvAllocation kv() {
+        return kv;
+    }
+
+    boolean running() {
+        return state == State.RUNNING;
+    }
+
+    boolean queuedOn(Engine e) {
+        return engine == e && state == State.QUEUED;
+    }
+
+    boolean runsOn(Engine e) {
+        return engine == e && state == State.RUNNING;
+    }
+
+    boolean generatedAll() {
+        return generated >= toGenerate;
+    }
+
+    // ---- its life ----------------------------------------------------------------------------
+
+    /** Sent to {@code e}, where its KV will be kept. */
+    void dispatch(Engine e) {
+        engine = e;
+        kv = e.kv.track(this, call.prefix(), call.promptTokens());
+    }
+
+    /** Admitted into its engine's batch at {@code now}. */
+    void admitted(long now) {
+        state = State.RUNNING;
+        admittedAt = now;
+        if (firstAdmittedAt < 0) {
+            firstAdmittedAt = now;
+        }
+        tokensSinceAdmitted = 0;
+    }
+
+    /**
+     * One more output token at {@code now}.
+     *
+     * @return the time since its previous token, or -1 for its first
+     */
+    long tokenGenerated(long now) {
+        generated++;
+        tokensSinceAdmitted++;
+        long gap = -1;
+        if (firstTokenAt < 0) {
+            firstTokenAt = now;
+        } else {
+            gap = now - lastTokenAt;
+            if (gap > maxTbtNanos) {
+                maxTbtNanos = gap;
+            }
+        }
+        lastTokenAt = now;
+        return gap;
+    }
+
+    /** Preempted at {@code now} with snapshot {@code s}: it waits again. */
+    void preempted(ContextSnapshot s, long now) {
+        snapshot = s;
+        swappedOutBytes += s.bytes();
+        preemptions++;
+        state = State.QUEUED;
+        enqueuedAt = now;
+        tokensSinceAdmitted = 0;
+    }
+
+    /** Its snapshot, which its admission now resumes, or null; it holds none afterwards. */
+    ContextSnapshot resume() {
+        ContextSnapshot s = snapshot;
+        snapshot = null;
+        return s;
+    }
+
+    void swappedIn(long bytes) {
+        swappedInBytes += bytes;
+    }
+
+    void recomputed(long tokens) {
+        recomputedTokens += tokens;
+    }
+
+    void prefixHit(long tokens) {
+        prefixHitTokens += tokens;
+    }
+
+    /** Its snapshot, if it holds one, is given up (it will never resume). */
+    void discardSnapshot() {
+        if (snapshot != null) {
+            engine.context.discard(snapshot);
+            snapshot = null;
+        }
+    }
+
+    /** Swapped-in bytes equal swapped-out bytes of resumed snapshots; the snapshot it holds is still out. */
+    void checkSnapshotBalance() {
+        long held = snapshot == null ? 0 : snapshot.bytes();
+        if (swappedOutBytes - swappedInBytes != held) {
+            throw new InvariantViolation(this + ": swapped out " + swappedOutBytes + " B, in " + swappedInBytes
+                    + " B, still held " + held + " B");
+        }
+    }
+
+    /** Generated its last token at {@code now}: done, its agent's waiting and service counted. */
+    void complete(long now) {
+        state = State.DONE;
+        completedAt = now;
+        checkSnapshotBalance();
+        agent.waitingNanos += firstAdmittedAt - submittedAt;
+        agent.serviceTokens += call.promptTokens() + generated;
+    }
+
+    /** Ends without completing (rejected or cancelled); returns its record. */
+    CallRecord drop(CallStatus status) {
+        state = State.DONE;
+        return record(status);
+    }
+
+    /** The result its agent gets when it completed at {@code now}. */
+    SyscallResult result(long now) {
+        return new SyscallResult(call, submittedAt, now, SyscallResult.Status.COMPLETED, generated);
+    }
+
+    // ---- views ------------------------------------------------------------------------------
 
     @Override public long id() { return id; }
     @Override public long agentPid() { return agent.process.pid(); }

@@ -64,7 +64,7 @@ class PrefixCacheTest {
         // 15 prompt tokens: 3 full blocks are cacheable, the 4th id names a partial block
         assertThat(first.cacheableBlocks(15)).isEqualTo(3);
         BlockTable.Admission a = first.admit(c, 15, true);
-        assertThat(a).isEqualTo(new BlockTable.Admission(0, 0, 3, 4 * 0 + 10 + 4 * 4 + 10 + 4 * 8 + 10));
+        assertThat(a).isEqualTo(new BlockTable.Admission(4, 0, 0, 3, 4 * 0 + 10 + 4 * 4 + 10 + 4 * 8 + 10));
         assertThat(first.insertMissing(c)).isZero();
         assertThat(first.heldTokens()).isEqualTo(12);
         assertThat(c.cachedTokens()).isEqualTo(12);

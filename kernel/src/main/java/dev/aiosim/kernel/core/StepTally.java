@@ -1,0 +1,40 @@
+package dev.aiosim.kernel.core;
+
+import dev.aiosim.kernel.engine.StepShape;
+
+/** What the step being planned computes, summed while the kernel carries out a decision; one per kernel, reused. */
+final class StepTally {
+    private long prefillTokens;
+    private long prefillPairs;
+    private int decodeTokens;
+    private long decodeContext;
+
+    /** A new plan: the {@code decodes} calls running on, attending over {@code context} tokens. */
+    StepTally start(int decodes, long context) {
+        prefillTokens = 0;
+        prefillPairs = 0;
+        decodeTokens = decodes;
+        decodeContext = context;
+        return this;
+    }
+
+    /** A prefill of {@code tokens} tokens with {@code pairs} attention (query, key) pairs. */
+    void prefill(long tokens, long pairs) {
+        prefillTokens += tokens;
+        prefillPairs += pairs;
+    }
+
+    /** One more decode over a context of {@code context} tokens. */
+    void decode(long context) {
+        decodeTokens++;
+        decodeContext += context;
+    }
+
+    long prefillTokens() {
+        return prefillTokens;
+    }
+
+    StepShape shape() {
+        return new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext);
+    }
+}
