@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AzureLlmSourceTest {
+class AzureLlmParserTest {
     static final Path CONV = Path.of("../../shared/traces/azure-llm-2023/AzureLLMInferenceTrace_conv.csv");
     static final String HEADER = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
 
