@@ -1,12 +1,12 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.spec.SpecException;
-import dev.aiosim.cli.trace.VidurCsvWriter;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import dev.aiosim.workloads.trace.aiosim.AiosimTraceWriter;
 import dev.aiosim.workloads.trace.aiosim.TraceAgent;
+import dev.aiosim.workloads.trace.vidur.VidurCsvWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;

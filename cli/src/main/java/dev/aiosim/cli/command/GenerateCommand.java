@@ -1,7 +1,7 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.spec.SpecException;
-import dev.aiosim.cli.trace.AzureTraceGenerator;
+import dev.aiosim.workloads.trace.azure.AzureTraceGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

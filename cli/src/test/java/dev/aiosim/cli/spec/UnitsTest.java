@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.aiosim.kernel.scheduler.SchedulerRegistry;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
@@ -49,5 +52,28 @@ class UnitsTest {
         assertThat(ByteSize.parse("512MB").text()).isEqualTo("512MB");
         assertThat(ByteSize.parse("1001").text()).isEqualTo("1001");
         assertThatThrownBy(() -> ByteSize.parse("12 parsecs")).hasMessageContaining("unknown unit 'parsecs'");
+    }
+
+    /** Spec fields and policy parameters read durations the same way: 10µs is a step overhead and an rr quantum. */
+    @Test
+    void oneDurationSyntaxForSpecFieldsAndPolicyParameters() {
+        SpecLoader loader = new SpecLoader(SchedulerRegistry.load());
+        ResolvedSpec s = loader.load(new SpecLoader.Source("t.yaml", SpecLoaderTest.SPEC
+                .replace("step-overhead: 2ms", "step-overhead: 10µs").replace("quantum: 64", "quantum: 10µs"),
+                Path.of("/tmp"), "t"), List.of());
+        assertThat(s.cluster().stepOverhead().nanos()).isEqualTo(10_000L);
+        assertThatThrownBy(() -> loader.load(new SpecLoader.Source("t.yaml", SpecLoaderTest.SPEC
+                .replace("step-overhead: 2ms", "step-overhead: 2000000000h"), Path.of("/tmp"), "t"), List.of()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("t.yaml:6:3: cluster.step-overhead: expected a duration like 250ms, 1.5s, 2m, 1h or a number"
+                        + " of seconds, got '2000000000h', which is out of range (more than 9223372036854775807 ns, about 292 years)");
+    }
+
+    @Test
+    void sizesOutOfRangeAreAnErrorNamingTheValue() {
+        assertThatThrownBy(() -> ByteSize.parse("8388608TiB")).hasMessage(
+                "expected a size like 64GiB, 512MB or a number of bytes, got '8388608TiB', which is out of range (more than "
+                        + Long.MAX_VALUE + " bytes)");
+        assertThat(ByteSize.parse("7B").bytes()).isEqualTo(7);
     }
 }

@@ -1,49 +1,97 @@
 package dev.aiosim.kernel.time;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.aiosim.kernel.units.UnitNumber;
 
 /**
- * Parses human durations used in specs and policy parameters: {@code 250ms}, {@code 1.5s},
- * {@code 2m}, {@code 1h}, {@code 40us}, {@code 100ns}; a plain number means seconds.
+ * Parses durations, the one syntax of specs, policy parameters and options: a decimal number
+ * ({@code 250}, {@code 1.5}, {@code .5}, {@code 2e3}) and a unit, {@code ns}, {@code us} (also
+ * {@code µs}), {@code ms}, {@code s} (also {@code sec}), {@code m} (also {@code min}) or
+ * {@code h}, possibly after a space; a plain number means seconds. Nanoseconds are computed
+ * exactly from the decimal text and rounded half up to a whole nanosecond; a duration beyond
+ * {@link Long#MAX_VALUE} ns (about 292 years) is an error naming the value, never a wrapped one.
  */
 public final class Durations {
-    private static final Pattern P = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*(ns|us|ms|s|m|h)?\\s*");
+    /** The start of every error message: what a duration looks like. */
+    public static final String EXPECTED = "expected a duration like 250ms, 1.5s, 2m, 1h or a number of seconds";
 
     private Durations() {}
 
-    /** True if {@code text} carries an explicit time unit (so {@code 64} is not a duration). */
+    /** A time unit: its length in nanoseconds and how a double of it becomes seconds. */
+    private enum Unit {
+        NS(1L), US(1_000L), MS(1_000_000L), S(1_000_000_000L), M(60_000_000_000L), H(3_600_000_000_000L);
+
+        final long nanos;
+
+        Unit(long nanos) {
+            this.nanos = nanos;
+        }
+
+        /** The unit written {@code text}, or null when it is not a time unit. */
+        static Unit of(String text) {
+            return switch (text) {
+                case "ns" -> NS;
+                case "us", "µs", "μs" -> US;
+                case "ms" -> MS;
+                case "s", "sec" -> S;
+                case "m", "min" -> M;
+                case "h" -> H;
+                default -> null;
+            };
+        }
+
+        /** {@code v} of this unit in seconds, in double arithmetic (for distribution parameters). */
+        double seconds(double v) {
+            return switch (this) {
+                case NS -> v / 1e9;
+                case US -> v / 1e6;
+                case MS -> v / 1e3;
+                case S -> v;
+                case M -> v * 60;
+                case H -> v * 3600;
+            };
+        }
+    }
+
+    /** True if {@code text} is a duration with an explicit time unit (so {@code 64} is not one). */
     public static boolean hasUnit(String text) {
-        Matcher m = P.matcher(text);
-        return m.matches() && m.group(2) != null;
+        UnitNumber n = UnitNumber.parse(text);
+        return n != null && n.unit() != null && Unit.of(n.unit()) != null;
     }
 
-    /** Seconds as a double (for distribution parameters); same forms and errors as {@link #parseNanos}. */
-    public static double parseSeconds(String text) {
-        Matcher m = P.matcher(text == null ? "" : text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("expected a duration like 250ms, 1.5s, 2m or a number of seconds, got '" + text + "'");
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        return switch (unit) {
-            case "ns" -> v / 1e9;
-            case "us" -> v / 1e6;
-            case "ms" -> v / 1e3;
-            case "s" -> v;
-            case "m" -> v * 60;
-            case "h" -> v * 3600;
-            default -> throw new IllegalStateException(unit);
-        };
-    }
-
-    /** Virtual nanoseconds; throws IllegalArgumentException with the expected forms. */
+    /**
+     * Whole nanoseconds, exact.
+     *
+     * @throws IllegalArgumentException saying what was expected and what was given, also when the
+     *     value is out of range
+     */
     public static long parseNanos(String text) {
-        double nanos = parseSeconds(text) * 1e9;
-        if (nanos > Long.MAX_VALUE) {
-            throw new IllegalArgumentException("duration too large: '" + text + "'");
+        UnitNumber n = UnitNumber.parse(text);
+        Unit unit = unit(n, text);
+        try {
+            return n.times(unit.nanos);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(EXPECTED + ", got '" + text + "', which is out of range (more than "
+                    + Long.MAX_VALUE + " ns, about 292 years)");
         }
-        return Math.round(nanos);
+    }
+
+    /** Seconds as a double (for distribution parameters); same forms and errors as {@link #parseNanos} but no range. */
+    public static double parseSeconds(String text) {
+        UnitNumber n = UnitNumber.parse(text);
+        return unit(n, text).seconds(Double.parseDouble(n.number()));
+    }
+
+    private static Unit unit(UnitNumber n, String text) {
+        if (n == null) {
+            throw new IllegalArgumentException(EXPECTED + ", got '" + text + "'");
+        }
+        if (n.unit() == null) {
+            return Unit.S;
+        }
+        Unit u = Unit.of(n.unit());
+        if (u == null) {
+            throw new IllegalArgumentException(EXPECTED + ", got '" + text + "' (unknown unit '" + n.unit() + "')");
+        }
+        return u;
     }
 }

@@ -10,7 +10,7 @@ import dev.aiosim.kernel.time.Durations;
 public sealed interface Quantum {
     boolean expired(CallView running, long now);
 
-    /** {@code 64} means tokens; {@code 1s}, {@code 250ms} mean time. */
+    /** {@code 64} means tokens; a duration with a unit ({@code 1s}, {@code 250ms}, {@code 10µs}: see {@link Durations}) means time. */
     static Quantum parse(String text) {
         if (Durations.hasUnit(text)) {
             long n = Durations.parseNanos(text);

@@ -1,6 +1,7 @@
 package dev.aiosim.workloads.trace;
 
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The {@link OnBadRow} rule applied in one place: a reader parses a row, throws a
@@ -16,17 +17,21 @@ public final class BadRows {
         this.onBadRow = Objects.requireNonNull(onBadRow, "onBadRow");
     }
 
-    /** Rethrows {@code e} under {@link OnBadRow#FAIL}; counts {@code rows} skipped rows under {@link OnBadRow#SKIP}. */
-    public void handle(TraceFormatException e, long rows) {
+    /**
+     * Rethrows {@code e} under {@link OnBadRow#FAIL}; counts {@code rows} skipped rows under
+     * {@link OnBadRow#SKIP}. {@code rows} is asked only when skipping, so it may read on (to the end
+     * of a session) without a later line's error hiding this one.
+     */
+    public void handle(TraceFormatException e, LongSupplier rows) {
         if (onBadRow == OnBadRow.FAIL) {
             throw e;
         }
-        skipped += rows;
+        skipped += rows.getAsLong();
     }
 
-    /** {@link #handle(TraceFormatException, long)} for one row. */
+    /** {@link #handle(TraceFormatException, LongSupplier)} for one row. */
     public void handle(TraceFormatException e) {
-        handle(e, 1);
+        handle(e, () -> 1);
     }
 
     /** Whether bad rows are skipped rather than fatal. */

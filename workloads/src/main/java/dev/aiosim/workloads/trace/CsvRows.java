@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,6 +42,16 @@ public final class CsvRows implements RowSource.Rows<CsvRows.Row> {
      * @throws IllegalArgumentException when the file does not exist
      */
     public CsvRows(Path path, String format, List<String> required) {
+        this(path, required, missing -> format + " with columns " + String.join(",", required)
+                + (missing == null ? " (the file is empty)" : " (missing " + missing + ")"));
+    }
+
+    /**
+     * {@link #CsvRows(Path, String, List)} with the header error's expectation worded by the format.
+     *
+     * @param expected the expectation given the first missing column, or null when the file is empty
+     */
+    public CsvRows(Path path, List<String> required, UnaryOperator<String> expected) {
         this.file = path.toString();
         try {
             this.parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(TraceFiles.reader(path));
@@ -64,8 +75,7 @@ public final class CsvRows implements RowSource.Rows<CsvRows.Row> {
         for (String c : required) {
             if (h == null || !columns.containsKey(c.toLowerCase(Locale.ROOT))) {
                 close();
-                throw new TraceFormatException(file, 1, "header", format + " with columns " + String.join(",", required)
-                        + (h == null ? " (the file is empty)" : " (missing " + c + ")"), got);
+                throw new TraceFormatException(file, 1, "header", expected.apply(h == null ? null : c), got);
             }
         }
         this.header = got;

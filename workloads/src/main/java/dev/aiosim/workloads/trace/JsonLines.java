@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +25,7 @@ public final class JsonLines implements RowSource.Rows<JsonLines.Line> {
             .build();
     private static final int SHOWN = 80;
 
-    private final String file;
-    private final BufferedReader reader;
-    private long lineNo;
+    private final TextLines lines;
 
     /** One non-blank line and where it is; {@code object} is null when the line is not a JSON object. */
     public record Line(Fields.At at, String text, ObjectNode object) {
@@ -47,8 +42,7 @@ public final class JsonLines implements RowSource.Rows<JsonLines.Line> {
 
     /** @throws IllegalArgumentException when the file does not exist */
     public JsonLines(Path path) {
-        this.file = path.toString();
-        this.reader = TraceFiles.reader(path);
+        this.lines = new TextLines(path);
     }
 
     /**
@@ -80,19 +74,8 @@ public final class JsonLines implements RowSource.Rows<JsonLines.Line> {
     }
 
     private Line read() {
-        try {
-            String text;
-            do {
-                text = reader.readLine();
-                if (text == null) {
-                    return null;
-                }
-                lineNo++;
-            } while (text.isBlank());
-            return new Line(new Fields.At(file, lineNo), text, parse(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        TextLines.Line l = lines.next();
+        return l == null ? null : new Line(l.at(), l.text(), parse(l.text()));
     }
 
     /** The object on a line, or null when it is not one JSON object (used by format detection). */
@@ -155,10 +138,6 @@ public final class JsonLines implements RowSource.Rows<JsonLines.Line> {
 
     @Override
     public void close() {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.close();
     }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
  * A trace streamed one row at a time, each row one agent: data row k becomes pid k (bad and
  * filtered rows keep their number, so pids agree between {@code fail} and {@code skip}), a bad
  * row fails or is skipped and counted by {@link BadRows}, and a row the format's documented rule
- * leaves out is counted in {@link #filteredRows()}. The loop every row-per-agent reader shares;
- * a reader supplies only its {@link Parser}.
+ * leaves out is counted in {@link #filteredRows()}. The loop every reader shares; a reader
+ * supplies only its {@link Rows} (a row may be a group of lines, as a session in
+ * {@link RowGroups}) and its {@link Parser}.
  *
  * @param <R> a row as the file's reader hands it out
  */
@@ -20,6 +21,14 @@ public final class RowSource<R> implements AgentSource {
     public interface Rows<R> extends Closeable {
         /** The next row, or null at the end. */
         R next();
+
+        /**
+         * How many lines of the file {@code row} stands for, reading on to its end if need be: a
+         * skipped row counts this many in {@link #skippedRows()}. 1 unless a row is a group of lines.
+         */
+        default long rowsIn(R row) {
+            return 1;
+        }
 
         @Override
         void close();
@@ -51,7 +60,8 @@ public final class RowSource<R> implements AgentSource {
 
     @Override
     public AgentArrival next() {
-        for (R row = rows.next(); row != null; row = rows.next()) {
+        for (R next = rows.next(); next != null; next = rows.next()) {
+            R row = next;
             long pid = dataRows++;
             try {
                 AgentArrival a = parser.parse(row, pid);
@@ -60,7 +70,7 @@ public final class RowSource<R> implements AgentSource {
                 }
                 filtered++;
             } catch (TraceFormatException e) {
-                bad.handle(e);
+                bad.handle(e, () -> rows.rowsIn(row));
             }
         }
         return null;

@@ -10,7 +10,7 @@ import java.util.List;
  * aiosim's own JSONL trace: a header line {@code {"aiosim_trace":1,"source":"..."}}, then one
  * agent per line with its syscalls in closed-loop order. It expresses every other format (agents,
  * LLM calls with prefixes, tool gaps, priorities), which is why {@code trace convert} writes it
- * and {@code live} records it. See {@link AiosimTraceSource} for the error rules and
+ * and {@code live} records it. See {@link AiosimTraceParser} for the error rules and
  * {@link AiosimTraceWriter} for the writer.
  */
 public final class AiosimFormat implements TraceFormat {
@@ -26,7 +26,7 @@ public final class AiosimFormat implements TraceFormat {
 
     @Override
     public String description() {
-        return "aiosim JSONL, header " + AiosimTraceSource.HEADER_EXAMPLE;
+        return "aiosim JSONL, header " + AiosimTraceParser.HEADER_EXAMPLE;
     }
 
     @Override

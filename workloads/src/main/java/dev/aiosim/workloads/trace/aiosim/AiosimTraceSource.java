@@ -1,101 +1,37 @@
 package dev.aiosim.workloads.trace.aiosim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.trace.OnBadRow;
-import dev.aiosim.workloads.trace.TraceFiles;
+import dev.aiosim.workloads.trace.RowSource;
+import dev.aiosim.workloads.trace.TextLines;
 import dev.aiosim.workloads.trace.TraceFormatException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
- * Streams an aiosim JSONL trace, one line at a time: each line is parsed with Jackson's tree API
- * and dropped once its agent is built, so memory does not grow with the file, except for the
- * set of pids seen (a compressed bitmap: about a bit per pid when pids are dense, as aiosim
- * writes them) that makes duplicate pids an error.
- *
- * <p>Errors, as {@code file:line: field: expected ..., got '...'}: a line that is not one JSON
- * object ({@code row}; truncated lines included), an unknown key, a missing required key, a
- * value of the wrong type or range (the field's path, e.g. {@code syscalls[1].tool.latency_ns}),
- * an {@code arrival_ns} before the previous agent's, a {@code pid} used before, and an empty or
- * nested {@code parallel} fan-out. With {@link OnBadRow#SKIP} such lines
- * are left out and counted in {@link #skippedRows()}. An empty file, or a first line that is not
- * the header {@code {"aiosim_trace":1,...}}, always fails. Blank lines are ignored.
+ * Streams an aiosim JSONL trace: reads and checks the header {@code {"aiosim_trace":1,...}} when
+ * opened, keeps its {@code source}, then hands out one agent per line through {@link RowSource}
+ * (see {@link AiosimTraceParser} for the line rules). With {@link OnBadRow#SKIP} bad lines are
+ * left out and counted in {@link #skippedRows()}. An empty file, or a first line that is not the
+ * header, always fails. Blank lines are ignored.
  */
 public final class AiosimTraceSource implements AgentSource {
-    static final String HEADER_EXAMPLE = "{\"aiosim_trace\":1,\"source\":\"...\"}";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    private final String file;
-    private final OnBadRow onBadRow;
-    private final BufferedReader in;
     private final String source;
-    private final Roaring64Bitmap pids = new Roaring64Bitmap();
-    private long line = 1;
-    private long lastArrival;
-    private long agents;
-    private long skipped;
-    private boolean done;
+    private final RowSource<TextLines.Line> rows;
 
     /**
      * @throws TraceFormatException when the file is empty or its first line is not an aiosim header
      * @throws IllegalArgumentException when the file does not exist
      */
     public AiosimTraceSource(Path path, OnBadRow onBadRow) {
-        this.file = path.toString();
-        this.onBadRow = onBadRow;
-        this.in = TraceFiles.reader(path);
+        TextLines lines = new TextLines(path);
         try {
-            this.source = header(readLine());
+            this.source = AiosimTraceParser.header(lines.file(), lines.nextRaw());
         } catch (RuntimeException e) {
-            close();
+            lines.close();
             throw e;
         }
-    }
-
-    private String header(String text) {
-        if (text == null) {
-            throw new TraceFormatException(file, 1, "header", "an aiosim trace header " + HEADER_EXAMPLE
-                    + " (the file is empty)", "");
-        }
-        JsonNode h;
-        try {
-            h = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            h = null;
-        }
-        if (h == null || !h.isObject() || !h.has(AiosimJson.VERSION)) {
-            throw new TraceFormatException(file, 1, "header", "an aiosim trace header " + HEADER_EXAMPLE, text);
-        }
-        for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!k.equals(AiosimJson.VERSION) && !k.equals(AiosimJson.SOURCE)) {
-                throw new TraceFormatException(file, 1, k, "one of the header keys aiosim_trace, source", k);
-            }
-        }
-        JsonNode v = h.get(AiosimJson.VERSION);
-        if (!v.isIntegralNumber() || v.longValue() != AiosimJson.CURRENT_VERSION) {
-            throw new TraceFormatException(file, 1, AiosimJson.VERSION,
-                    AiosimJson.CURRENT_VERSION + " (the only version of the format)", v.toString());
-        }
-        JsonNode s = h.get(AiosimJson.SOURCE);
-        if (s != null && !s.isTextual()) {
-            throw new TraceFormatException(file, 1, AiosimJson.SOURCE, "a string", s.toString());
-        }
-        return s == null ? null : s.textValue();
+        this.rows = new RowSource<>(lines, onBadRow, new AiosimTraceParser());
     }
 
     /** The header's {@code source} text, or null when it has none. */
@@ -105,72 +41,16 @@ public final class AiosimTraceSource implements AgentSource {
 
     @Override
     public AgentArrival next() {
-        while (!done) {
-            String text = readLine();
-            if (text == null) {
-                done = true;
-                return null;
-            }
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                return accept(parse(text));
-            } catch (BadField e) {
-                if (onBadRow == OnBadRow.FAIL) {
-                    throw new TraceFormatException(file, line, e.field, e.expected, e.got);
-                }
-                skipped++;
-            }
-        }
-        return null;
-    }
-
-    private static TraceAgent parse(String text) {
-        JsonNode row;
-        try {
-            row = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new BadField("row", "one JSON object (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + ")", text);
-        }
-        return AgentLine.parse(row);
-    }
-
-    private AgentArrival accept(TraceAgent a) {
-        if (agents > 0 && a.arrivalNanos() < lastArrival) {
-            throw new BadField(AiosimJson.ARRIVAL, "a time not before the previous agent's " + lastArrival,
-                    Long.toString(a.arrivalNanos()));
-        }
-        if (pids.contains(a.pid())) {
-            throw new BadField(AiosimJson.PID, "a pid not used by an earlier agent", Long.toString(a.pid()));
-        }
-        pids.addLong(a.pid());
-        lastArrival = a.arrivalNanos();
-        agents++;
-        return a.toArrival();
-    }
-
-    private String readLine() {
-        try {
-            return in.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return rows.next();
     }
 
     @Override
     public long skippedRows() {
-        return skipped;
+        return rows.skippedRows();
     }
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.close();
     }
 }

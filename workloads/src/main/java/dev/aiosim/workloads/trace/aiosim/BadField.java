@@ -1,7 +1,7 @@
 package dev.aiosim.workloads.trace.aiosim;
 
 /**
- * A field of one line that does not read; the source adds file and line and either fails or
+ * A field of one line that does not read; the parser adds file and line and either fails or
  * skips the line. Carries no stack trace: it is control flow for a bad row, not a bug.
  */
 final class BadField extends RuntimeException {

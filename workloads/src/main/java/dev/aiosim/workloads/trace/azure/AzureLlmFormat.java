@@ -1,23 +1,24 @@
 package dev.aiosim.workloads.trace.azure;
 
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.OnBadRow;
 import dev.aiosim.workloads.trace.TraceFormat;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Azure LLM inference traces (Azure Public Dataset, 2023 and 2024 releases, CC-BY-4.0; used
  * by Splitwise, Patel et al., ISCA 2024): CSV with header
  * {@code TIMESTAMP,ContextTokens,GeneratedTokens}. Every row becomes one agent that makes one LLM
- * call; see {@link AzureLlmSource} for the mapping and the error rules.
+ * call; see {@link AzureLlmParser} for the mapping and the error rules.
  */
 public final class AzureLlmFormat implements TraceFormat {
     static final String TIMESTAMP = "TIMESTAMP";
     static final String CONTEXT = "ContextTokens";
     static final String GENERATED = "GeneratedTokens";
-    static final String HEADER = TIMESTAMP + "," + CONTEXT + "," + GENERATED;
+    static final List<String> REQUIRED = List.of(TIMESTAMP, CONTEXT, GENERATED);
+    static final String HEADER = String.join(",", REQUIRED);
 
     @Override
     public String name() {
@@ -36,14 +37,11 @@ public final class AzureLlmFormat implements TraceFormat {
 
     @Override
     public boolean accepts(String firstLine) {
-        List<String> cols = List.of(firstLine.split(",", -1)).stream()
-                .map(c -> c.trim().replace("\"", "").toLowerCase(Locale.ROOT)).toList();
-        return cols.contains(TIMESTAMP.toLowerCase(Locale.ROOT)) && cols.contains(CONTEXT.toLowerCase(Locale.ROOT))
-                && cols.contains(GENERATED.toLowerCase(Locale.ROOT));
+        return CsvRows.hasColumns(firstLine, REQUIRED);
     }
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new AzureLlmSource(file, onBadRow);
+        return AzureLlmParser.open(file, onBadRow);
     }
 }

@@ -6,6 +6,8 @@
  * week-long traces keep the 2023 columns {@code TIMESTAMP,ContextTokens,GeneratedTokens}. The
  * differences are in the data, not the layout: a week instead of an hour, and timestamp text that
  * may carry a UTC offset ({@code +00:00}) and fewer fractional digits, which the timestamp parser
- * accepts and applies. Arrivals are relative to the first row in both.
+ * accepts and applies. Arrivals are relative to the first row in both. Read by
+ * {@link dev.aiosim.workloads.trace.azure.AzureLlmParser}; synthetic traces of any length in this
+ * format come from {@link dev.aiosim.workloads.trace.azure.AzureTraceGenerator}.
  */
 package dev.aiosim.workloads.trace.azure;

@@ -11,7 +11,7 @@ import java.util.List;
  * The BurstGPT CSV trace, header
  * {@code Timestamp,Session ID,Elapsed time,Model,Request tokens,Response tokens,Total tokens,Log Type}
  * (only {@code Timestamp}, {@code Request tokens} and {@code Response tokens} are needed, in any
- * order). See {@link BurstGptSource} for the mapping.
+ * order). See {@link BurstGptParser} for the mapping.
  */
 public final class BurstGptFormat implements TraceFormat {
     static final String TIMESTAMP = "Timestamp";
@@ -36,6 +36,6 @@ public final class BurstGptFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return BurstGptSource.open(file, onBadRow);
+        return BurstGptParser.open(file, onBadRow);
     }
 }

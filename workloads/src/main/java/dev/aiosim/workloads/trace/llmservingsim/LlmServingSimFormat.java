@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * LLMServingSim's flat request JSONL, {@code {"input_toks","output_toks","arrival_time_ns"}} per
- * line; detected by those fields without {@code sub_requests}. See {@link LlmServingSimSource}.
+ * line; detected by those fields without {@code sub_requests}. See {@link LlmServingSimParser}.
  */
 public final class LlmServingSimFormat implements TraceFormat {
     static final String INPUT = "input_toks";
@@ -37,6 +37,6 @@ public final class LlmServingSimFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return LlmServingSimSource.open(file, onBadRow);
+        return LlmServingSimParser.open(file, onBadRow);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * LLMServingSim's session JSONL,
  * {@code {"session_id","arrival_time_ns","sub_requests":[{"input_toks","output_toks","tool_duration_ns"}]}}
  * per line; detected by {@code session_id}, {@code arrival_time_ns} and {@code sub_requests}.
- * See {@link LlmServingSimSessionSource}.
+ * See {@link LlmServingSimSessionParser}.
  */
 public final class LlmServingSimSessionsFormat implements TraceFormat {
     @Override
@@ -33,6 +33,6 @@ public final class LlmServingSimSessionsFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return LlmServingSimSessionSource.open(file, onBadRow);
+        return LlmServingSimSessionParser.open(file, onBadRow);
     }
 }

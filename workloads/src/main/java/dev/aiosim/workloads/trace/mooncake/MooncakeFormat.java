@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The Mooncake JSONL trace: {@code {"timestamp": ms, "input_length", "output_length", "hash_ids": [...]}}
  * per line. Detected by a first line that is a JSON object with {@code timestamp},
- * {@code input_length} and {@code output_length}. See {@link MooncakeSource} for the mapping.
+ * {@code input_length} and {@code output_length}. See {@link MooncakeParser} for the mapping.
  */
 public final class MooncakeFormat implements TraceFormat {
     static final String TIMESTAMP = "timestamp";
@@ -42,6 +42,6 @@ public final class MooncakeFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return MooncakeSource.open(file, onBadRow);
+        return MooncakeParser.open(file, onBadRow);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The TraceLab replay CSV, header
  * {@code session_id,arrival_time,round_idx,prefix_len,input_len,output_len,tool_wait_after_ms}
- * (in any order). See {@link TraceLabSource} for the mapping and the ordering rules.
+ * (in any order). See {@link TraceLabParser} for the mapping and the ordering rules.
  */
 public final class TraceLabFormat implements TraceFormat {
     static final String SESSION = "session_id";
@@ -39,6 +39,6 @@ public final class TraceLabFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return new TraceLabSource(file, onBadRow);
+        return TraceLabParser.open(file, onBadRow);
     }
 }

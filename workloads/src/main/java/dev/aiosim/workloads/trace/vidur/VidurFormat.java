@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The Vidur request trace CSV: columns {@code arrived_at} (seconds),
  * {@code num_prefill_tokens}, {@code num_decode_tokens}, in any order, other columns (such as a
- * pandas index column) allowed and ignored. See {@link VidurSource} for the mapping.
+ * pandas index column) allowed and ignored. See {@link VidurParser} for the mapping.
  */
 public final class VidurFormat implements TraceFormat {
     static final String ARRIVED = "arrived_at";
@@ -35,6 +35,6 @@ public final class VidurFormat implements TraceFormat {
 
     @Override
     public AgentSource open(Path file, OnBadRow onBadRow) {
-        return VidurSource.open(file, onBadRow);
+        return VidurParser.open(file, onBadRow);
     }
 }

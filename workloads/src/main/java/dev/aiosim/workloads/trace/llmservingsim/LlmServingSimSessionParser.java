@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams LLMServingSim's session JSONL as agent arrivals, one session (line) at a time.
+ * Reads the lines of LLMServingSim's session JSONL as agent arrivals, one session per line (the line loop is {@link RowSource}'s).
  *
  * <p>Mapping: data line k (0-based, blank lines not counted) becomes agent pid k, named
  * {@code session-<session_id>}, priority 0, weight 1, group {@code default}, arriving at
@@ -36,7 +36,7 @@ import java.util.List;
  * line (the whole session) is left out and counted in {@link AgentSource#skippedRows()}; an empty file
  * always fails.
  */
-public final class LlmServingSimSessionSource implements RowSource.Parser<JsonLines.Line> {
+public final class LlmServingSimSessionParser implements RowSource.Parser<JsonLines.Line> {
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
@@ -46,7 +46,7 @@ public final class LlmServingSimSessionSource implements RowSource.Parser<JsonLi
      * @throws IllegalArgumentException when the file does not exist
      */
     public static AgentSource open(Path path, OnBadRow onBadRow) {
-        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim session JSON line"), onBadRow, new LlmServingSimSessionSource());
+        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim session JSON line"), onBadRow, new LlmServingSimSessionParser());
     }
 
     @Override

@@ -16,7 +16,7 @@ import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
 /**
- * Streams a Mooncake trace as agent arrivals, one line at a time.
+ * Reads the lines of a Mooncake trace as agent arrivals (the line loop is {@link RowSource}'s).
  *
  * <p>Mapping: data line k (0-based, blank lines not counted) becomes agent pid k, named
  * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
@@ -35,7 +35,7 @@ import java.nio.file.Path;
  * {@link OnBadRow#SKIP} they are left out and counted in {@link AgentSource#skippedRows()}; an empty file
  * always fails.
  */
-public final class MooncakeSource implements RowSource.Parser<JsonLines.Line> {
+public final class MooncakeParser implements RowSource.Parser<JsonLines.Line> {
     private static final long MS = 1_000_000L;
 
     private final ArrivalOrder order = new ArrivalOrder();
@@ -47,7 +47,7 @@ public final class MooncakeSource implements RowSource.Parser<JsonLines.Line> {
      * @throws IllegalArgumentException when the file does not exist
      */
     public static AgentSource open(Path path, OnBadRow onBadRow) {
-        return new RowSource<>(JsonLines.nonEmpty(path, "a Mooncake JSON line"), onBadRow, new MooncakeSource());
+        return new RowSource<>(JsonLines.nonEmpty(path, "a Mooncake JSON line"), onBadRow, new MooncakeParser());
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * LLMServingSim has no copy in the shared traces: {@code llmservingsim/flat-sample.jsonl} is a
  * crafted file in the flat request format published by LLMServingSim (casys-kaist/LLMServingSim).
  */
-class LlmServingSimSourceTest {
+class LlmServingSimParserTest {
     static final String OK = "{\"input_toks\": 100, \"output_toks\": 10, \"arrival_time_ns\": 5}\n";
 
     @TempDir

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AzureLlmSourceTest {
+class AzureLlmParserTest {
     static final Path CONV = Path.of("../../shared/traces/azure-llm-2023/AzureLLMInferenceTrace_conv.csv");
     static final String HEADER = "TIMESTAMP,ContextTokens,GeneratedTokens\n";
 
@@ -148,6 +148,8 @@ class AzureLlmSourceTest {
                 Arguments.of("", 1, "header", "expected the Azure LLM trace header"),
                 Arguments.of("2023-11-16 18:15:46.6805900,374,44\n", 1, "header",
                         "got '2023-11-16 18:15:46.6805900,374,44'"),
+                Arguments.of("TIMESTAMP,\"ContextTokens,GeneratedTokens\n", 1, "header",
+                        "expected well-formed CSV ("),
                 Arguments.of(HEADER + ok + "2023-11-16 18:15:47.0,12\n", 3, "row",
                         "expected 3 fields (TIMESTAMP,ContextTokens,GeneratedTokens), got '2023-11-16 18:15:47.0,12'"),
                 Arguments.of(HEADER + ok + ok + "2023-11-16 18:15:47.0,12,3,4\n", 4, "row", "got '2023-11-16 18:15:47.0,12,3,4'"),

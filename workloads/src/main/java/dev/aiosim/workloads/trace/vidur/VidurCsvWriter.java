@@ -1,4 +1,4 @@
-package dev.aiosim.cli.trace;
+package dev.aiosim.workloads.trace.vidur;
 
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Syscall;

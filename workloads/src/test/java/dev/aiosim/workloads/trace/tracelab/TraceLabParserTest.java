@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TraceLabSourceTest {
+class TraceLabParserTest {
     static final Path SHARED = Path.of("../../shared/traces/tracelab");
     static final String HEADER = "session_id,arrival_time,round_idx,prefix_len,input_len,output_len,tool_wait_after_ms\n";
     static final long MS = 1_000_000L;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the layout Vidur's trace-replay generator reads (microsoft/vidur), with a pandas index column
  * and an extra {@code num_total_tokens} column, both ignored.
  */
-class VidurSourceTest {
+class VidurParserTest {
     static final String HEADER = ",arrived_at,num_prefill_tokens,num_decode_tokens\n";
 
     @TempDir

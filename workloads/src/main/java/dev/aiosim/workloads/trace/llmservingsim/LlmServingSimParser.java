@@ -14,7 +14,7 @@ import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
 /**
- * Streams LLMServingSim's flat JSONL as agent arrivals, one line at a time.
+ * Reads the lines of LLMServingSim's flat JSONL as agent arrivals (the line loop is {@link RowSource}'s).
  *
  * <p>Mapping: data line k (0-based, blank lines not counted) becomes agent pid k, named
  * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
@@ -25,7 +25,7 @@ import java.nio.file.Path;
  * previous line's; a token count not an integer >= 1. With {@link OnBadRow#SKIP} they are left
  * out and counted in {@link AgentSource#skippedRows()}; an empty file always fails.
  */
-public final class LlmServingSimSource implements RowSource.Parser<JsonLines.Line> {
+public final class LlmServingSimParser implements RowSource.Parser<JsonLines.Line> {
     private final ArrivalOrder order = new ArrivalOrder();
 
     /**
@@ -35,7 +35,7 @@ public final class LlmServingSimSource implements RowSource.Parser<JsonLines.Lin
      * @throws IllegalArgumentException when the file does not exist
      */
     public static AgentSource open(Path path, OnBadRow onBadRow) {
-        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim JSON line"), onBadRow, new LlmServingSimSource());
+        return new RowSource<>(JsonLines.nonEmpty(path, "an LLMServingSim JSON line"), onBadRow, new LlmServingSimParser());
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
 /**
- * Streams a BurstGPT trace as agent arrivals, one row at a time.
+ * Reads the rows of a BurstGPT trace as agent arrivals (the row loop is {@link RowSource}'s).
  *
  * <p>Mapping: data row k (0-based, blank lines not counted) becomes agent pid k, named
  * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
@@ -32,7 +32,7 @@ import java.nio.file.Path;
  * integer >= 1 (>= 0 for a failed row). With {@link OnBadRow#SKIP} they are left out and counted
  * in {@link AgentSource#skippedRows()}; an empty file or a header without the needed columns always fails.
  */
-public final class BurstGptSource implements RowSource.Parser<CsvRows.Row> {
+public final class BurstGptParser implements RowSource.Parser<CsvRows.Row> {
     private static final long SECOND = 1_000_000_000L;
 
     private final CsvRows rows;
@@ -49,10 +49,10 @@ public final class BurstGptSource implements RowSource.Parser<CsvRows.Row> {
      */
     public static AgentSource open(Path path, OnBadRow onBadRow) {
         CsvRows rows = new CsvRows(path, "the BurstGPT header", BurstGptFormat.REQUIRED);
-        return new RowSource<>(rows, onBadRow, new BurstGptSource(rows));
+        return new RowSource<>(rows, onBadRow, new BurstGptParser(rows));
     }
 
-    private BurstGptSource(CsvRows rows) {
+    private BurstGptParser(CsvRows rows) {
         this.rows = rows;
         this.tsCol = rows.column(BurstGptFormat.TIMESTAMP);
         this.reqCol = rows.column(BurstGptFormat.REQUEST);

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class MooncakeSourceTest {
+class MooncakeParserTest {
     static final Path CONV = Path.of("../../shared/traces/mooncake-fast25/conversation_trace.jsonl");
     static final String OK = "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 5, \"hash_ids\": [0, 1]}\n";
 

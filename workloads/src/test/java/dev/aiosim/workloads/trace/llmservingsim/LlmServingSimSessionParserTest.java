@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * LLMServingSim has no copy in the shared traces: {@code llmservingsim/sessions-sample.jsonl} is
  * a crafted file in the session format published by LLMServingSim (casys-kaist/LLMServingSim).
  */
-class LlmServingSimSessionSourceTest {
+class LlmServingSimSessionParserTest {
     static final String OK = "{\"session_id\": \"s0\", \"arrival_time_ns\": 5, \"sub_requests\": "
             + "[{\"input_toks\": 100, \"output_toks\": 10, \"tool_duration_ns\": 7}]}\n";
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file in the column layout published by BurstGPT (HPMLL/BurstGPT), with fractional timestamps,
  * both models and log types, and four failed requests (0 response tokens).
  */
-class BurstGptSourceTest {
+class BurstGptParserTest {
     static final String HEADER = "Timestamp,Session ID,Elapsed time,Model,Request tokens,Response tokens,Total tokens,Log Type\n";
     static final String OK = "1,,3.1,ChatGPT,10,5,15,API log\n";
 

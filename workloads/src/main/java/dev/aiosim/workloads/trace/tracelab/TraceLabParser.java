@@ -8,18 +8,20 @@ import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.workloads.program.ScriptProgram;
-import dev.aiosim.workloads.trace.BadRows;
 import dev.aiosim.workloads.trace.CsvRows;
 import dev.aiosim.workloads.trace.Fields;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.RowGroups;
+import dev.aiosim.workloads.trace.RowSource;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams a TraceLab replay CSV as agent arrivals, one session at a time, holding only the
- * current session's rounds (a one-row lookahead finds where a session ends).
+ * Reads a TraceLab replay CSV as agent arrivals, one session at a time, holding only the
+ * current session's rounds (the session loop is {@link RowSource}'s, the grouping of rows into
+ * sessions {@link RowGroups}', whose one-row lookahead finds where a session ends).
  *
  * <p>Mapping: the k-th session of the file (0-based) becomes agent pid k, named
  * {@code session-<session_id>}, priority 0, weight 1, group {@code default}, arriving at
@@ -47,17 +49,15 @@ import java.util.List;
  * {@code tool_wait_after_ms} >= 0, {@code prefix_len} and {@code input_len} integers >= 0 with a
  * prompt of at least one token, {@code output_len} an integer >= 1); any break of the order
  * rules. With {@link OnBadRow#SKIP} a session with a bad row is left out whole, and every row of
- * it is counted in {@link #skippedRows()}: replaying a session with a hole would replay a
+ * it is counted in {@link AgentSource#skippedRows()}: replaying a session with a hole would replay a
  * different conversation. An empty file or a header without the needed columns always fails.
  */
-public final class TraceLabSource implements AgentSource {
+public final class TraceLabParser implements RowSource.Parser<RowGroups.Group<CsvRows.Row>> {
     /** Tokens per KV block named by the session prefix (vLLM's default block size). */
     public static final int BLOCK_TOKENS = 16;
     private static final long MS = 1_000_000L;
 
     private final CsvRows rows;
-    private final BadRows bad;
-    private final int sessionCol;
     private final int arrivalCol;
     private final int roundCol;
     private final int prefixCol;
@@ -65,20 +65,26 @@ public final class TraceLabSource implements AgentSource {
     private final int outputCol;
     private final int toolCol;
 
-    private CsvRows.Row lookahead;
-    private long sessions;
     private boolean started;
     private long lastArrival;
     private String lastArrivalText;
 
     /**
+     * Opens a file for streaming replay.
+     *
      * @throws TraceFormatException when the file is empty or its header lacks a needed column
      * @throws IllegalArgumentException when the file does not exist
      */
-    public TraceLabSource(Path path, OnBadRow onBadRow) {
-        this.rows = new CsvRows(path, "the TraceLab replay header", TraceLabFormat.REQUIRED);
-        this.bad = new BadRows(onBadRow);
-        this.sessionCol = rows.column(TraceLabFormat.SESSION);
+    public static AgentSource open(Path path, OnBadRow onBadRow) {
+        CsvRows rows = new CsvRows(path, "the TraceLab replay header", TraceLabFormat.REQUIRED);
+        int sessionCol = rows.column(TraceLabFormat.SESSION);
+        RowGroups<CsvRows.Row> sessions = new RowGroups<>(rows,
+                row -> sessionCol < row.record().size() ? row.record().get(sessionCol).trim() : "");
+        return new RowSource<>(sessions, onBadRow, new TraceLabParser(rows));
+    }
+
+    private TraceLabParser(CsvRows rows) {
+        this.rows = rows;
         this.arrivalCol = rows.column(TraceLabFormat.ARRIVAL);
         this.roundCol = rows.column(TraceLabFormat.ROUND);
         this.prefixCol = rows.column(TraceLabFormat.PREFIX);
@@ -87,16 +93,14 @@ public final class TraceLabSource implements AgentSource {
         this.toolCol = rows.column(TraceLabFormat.TOOL_WAIT);
     }
 
-    /** The session being read: its rounds so far and the first error met in it. */
+    /** The session being read: its rounds so far. */
     private static final class Session {
         final String id;
         final long pid;
         final List<Syscall> script = new ArrayList<>();
-        long rows;
         int rounds;
         long arrival;
         String arrivalText;
-        TraceFormatException error;
 
         Session(String id, long pid) {
             this.id = id;
@@ -105,44 +109,17 @@ public final class TraceLabSource implements AgentSource {
     }
 
     @Override
-    public AgentArrival next() {
-        while (true) {
-            CsvRows.Row row = lookahead != null ? lookahead : rows.next();
-            lookahead = null;
-            if (row == null) {
-                return null;
-            }
-            Session s = new Session(sessionId(row), sessions++);
-            while (row != null && sessionId(row).equals(s.id)) {
-                s.rows++;
-                if (s.error == null) {
-                    try {
-                        round(s, row);
-                    } catch (TraceFormatException e) {
-                        if (!bad.skipping()) {
-                            throw e;
-                        }
-                        s.error = e;
-                    }
-                }
-                row = rows.next();
-            }
-            lookahead = row;
-            if (s.error != null) {
-                bad.handle(s.error, s.rows);
-                continue;
-            }
-            started = true;
-            lastArrival = s.arrival;
-            lastArrivalText = s.arrivalText;
-            AgentProcess agent = new AgentProcess(s.pid, "session-" + s.id, 0, 1.0, "default",
-                    new ScriptProgram(s.script));
-            return new AgentArrival(s.arrival, agent);
+    public AgentArrival parse(RowGroups.Group<CsvRows.Row> group, long pid) {
+        Session s = new Session(group.key(), pid);
+        for (CsvRows.Row row = group.next(); row != null; row = group.next()) {
+            round(s, row);
         }
-    }
-
-    private String sessionId(CsvRows.Row row) {
-        return sessionCol < row.record().size() ? row.record().get(sessionCol).trim() : "";
+        started = true;
+        lastArrival = s.arrival;
+        lastArrivalText = s.arrivalText;
+        AgentProcess agent = new AgentProcess(s.pid, "session-" + s.id, 0, 1.0, "default",
+                new ScriptProgram(s.script));
+        return new AgentArrival(s.arrival, agent);
     }
 
     /** Checks one row of session {@code s} and appends its round to the script. */
@@ -187,15 +164,5 @@ public final class TraceLabSource implements AgentSource {
             s.script.add(new ToolCall("tool", tool));
         }
         s.rounds++;
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.skipped();
-    }
-
-    @Override
-    public void close() {
-        rows.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.aiosim.cli.trace;
+package dev.aiosim.workloads.trace.azure;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import dev.aiosim.workloads.trace.TraceFormatException;
 import java.nio.file.Path;
 
 /**
- * Streams a Vidur request trace as agent arrivals, one row at a time.
+ * Reads the rows of a Vidur request trace as agent arrivals (the row loop is {@link RowSource}'s).
  *
  * <p>Mapping: data row k (0-based, blank lines not counted) becomes agent pid k, named
  * {@code req-k}, priority 0, weight 1, group {@code default}, whose program makes one
@@ -26,7 +26,7 @@ import java.nio.file.Path;
  * left out and counted in {@link AgentSource#skippedRows()}; an empty file or a header without the needed
  * columns always fails.
  */
-public final class VidurSource implements RowSource.Parser<CsvRows.Row> {
+public final class VidurParser implements RowSource.Parser<CsvRows.Row> {
     private static final long SECOND = 1_000_000_000L;
 
     private final CsvRows rows;
@@ -43,10 +43,10 @@ public final class VidurSource implements RowSource.Parser<CsvRows.Row> {
      */
     public static AgentSource open(Path path, OnBadRow onBadRow) {
         CsvRows rows = new CsvRows(path, "the Vidur trace header", VidurFormat.REQUIRED);
-        return new RowSource<>(rows, onBadRow, new VidurSource(rows));
+        return new RowSource<>(rows, onBadRow, new VidurParser(rows));
     }
 
-    private VidurSource(CsvRows rows) {
+    private VidurParser(CsvRows rows) {
         this.rows = rows;
         this.arrivedCol = rows.column(VidurFormat.ARRIVED);
         this.prefillCol = rows.column(VidurFormat.PREFILL);
