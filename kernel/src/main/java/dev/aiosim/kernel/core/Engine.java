@@ -12,6 +12,7 @@ import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.EngineView;
 import dev.aiosim.kernel.scheduler.Scheduler;
 import dev.aiosim.kernel.time.EventTarget;
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -218,7 +219,15 @@ public final class Engine implements EngineView {
     long startStep(StepTally t) {
         long nanos = config.costModel().stepNanos(t.shape());
         if (pendingSwapBytes > 0) {
-            nanos += (long) Math.ceil(pendingSwapBytes / config.pcieBytesPerSec() * 1e9);
+            double swap = Math.ceil(pendingSwapBytes / config.pcieBytesPerSec() * 1e9);
+            if (!(swap < 0x1p63)) {
+                throw new VirtualTimeOverflow("engine " + id + ": swap time of " + pendingSwapBytes + " bytes");
+            }
+            try {
+                nanos = Math.addExact(nanos, (long) swap);
+            } catch (ArithmeticException e) {
+                throw new VirtualTimeOverflow("engine " + id + ": step time plus swap time");
+            }
             pendingSwapBytes = 0;
         }
         stats.step(nanos, t.prefillTokens());

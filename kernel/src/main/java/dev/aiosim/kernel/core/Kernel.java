@@ -15,6 +15,7 @@ import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.kernel.resource.Resource;
 import dev.aiosim.kernel.time.Timer;
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.SchedulerContractException;
@@ -59,7 +60,7 @@ public final class Kernel {
      */
     public Kernel(KernelConfig config, SchedulerFactory schedulers, RunMetrics metrics, Timer timer, StepExecutor steps) {
         this.timer = timer;
-        this.steps = steps != null ? steps : (engine, now, nanos, end) -> timer.at(now + nanos, end);
+        this.steps = steps != null ? steps : (engine, now, nanos, end) -> timer.at(VirtualTimeOverflow.add(now, nanos, "the end of an engine step"), end);
         this.metrics = metrics;
         this.engines = new Engine[config.engines().size()];
         long max = Long.MAX_VALUE;

@@ -2,6 +2,7 @@ package dev.aiosim.kernel.resource;
 
 import dev.aiosim.kernel.time.EventTarget;
 import dev.aiosim.kernel.time.Timer;
+import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import java.util.ArrayDeque;
 
 /**
@@ -60,7 +61,14 @@ public final class Resource<R extends Resource.Request> {
 
     private void start(R request, long now) {
         busy++;
-        timer.at(now + request.latencyNanos(), request);
+        long end;
+        try {
+            end = Math.addExact(now, request.latencyNanos());
+        } catch (ArithmeticException e) {
+            throw new VirtualTimeOverflow("the end of a " + name + " call of " + request.latencyNanos()
+                    + " ns started at " + now + " ns");
+        }
+        timer.at(end, request);
     }
 
     /** Called by a request's event when its latency has passed. */
