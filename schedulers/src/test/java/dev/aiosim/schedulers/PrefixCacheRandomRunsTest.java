@@ -127,8 +127,9 @@ class PrefixCacheRandomRunsTest {
         long hostSwap = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(3000);
         CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
-        EngineConfig e = new EngineConfig(slots, kv, 1 + rnd.nextInt(32), mode, hostSwap, 1e6 + rnd.nextInt(1_000_000),
-                cost, cache);
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(1 + rnd.nextInt(32))
+                .preemption(mode).hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000))
+                .costModel(cost).prefixCache(cache).build();
         int engines = 1 + rnd.nextInt(2);
         return new KernelConfig(Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), 0, 0);

@@ -128,7 +128,8 @@ class RandomRunInvariantsTest {
         long hostSwap = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(4000);
         CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
-        EngineConfig e = new EngineConfig(slots, kv, kvBytes, mode, hostSwap, 1e6 + rnd.nextInt(1_000_000), cost);
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(kvBytes).preemption(mode)
+                .hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000)).costModel(cost).build();
         int engines = 1 + rnd.nextInt(3);
         return new KernelConfig(java.util.Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), rnd.nextInt(2), 0);

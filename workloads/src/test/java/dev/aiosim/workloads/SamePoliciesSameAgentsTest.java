@@ -94,7 +94,8 @@ class SamePoliciesSameAgentsTest {
             @Override public void call(CallRecord r) { order.add(r.callId() * 1_000_003 + r.agentPid()); }
             @Override public void agent(AgentRecord r) { }
         };
-        EngineConfig e = new EngineConfig(3, 1_000_000, 1, PreemptionMode.SWAP, 0, 1e9, new ConstantCostModel(20_000_000));
+        EngineConfig e = EngineConfig.builder().slots(3).kvTokens(1_000_000).preemption(PreemptionMode.SWAP)
+                .costModel(new ConstantCostModel(20_000_000)).build();
         RunMetrics m = new Simulation(KernelConfig.of(1, e), id -> new Ends(lifo), recording, sink, Slo.NONE, Long.MAX_VALUE,
                 null).run();
         assertThat(m.agentsFinished()).isEqualTo((long) spec.agents());

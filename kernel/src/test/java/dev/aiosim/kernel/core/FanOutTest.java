@@ -3,7 +3,6 @@ package dev.aiosim.kernel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.AgentRecord;
@@ -82,7 +81,8 @@ class FanOutTest {
     }
 
     private static RunMetrics run(Rows rows, int slots, long kv, long horizon, Program... programs) {
-        EngineConfig e = new EngineConfig(slots, kv, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(STEP));
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv)
+                .costModel(new ConstantCostModel(STEP)).build();
         List<AgentArrival> arrivals = new ArrayList<>();
         for (int i = 0; i < programs.length; i++) {
             arrivals.add(new AgentArrival(0, new AgentProcess(i, "a" + i, 0, 1, "g", programs[i])));

@@ -2,7 +2,6 @@ package dev.aiosim.kernel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.AgentRecord;
@@ -106,7 +105,8 @@ class KernelCancelTest {
         }, Slo.NONE);
         fifo = new Fifo();
         // one slot, 1 us per step
-        EngineConfig e = new EngineConfig(1, 10_000, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1000));
+        EngineConfig e = EngineConfig.builder().slots(1).kvTokens(10_000)
+                .costModel(new ConstantCostModel(1000)).build();
         kernel = new Kernel(KernelConfig.of(1, e), id -> fifo, metrics, timer);
     }
 

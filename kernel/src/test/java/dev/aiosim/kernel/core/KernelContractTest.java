@@ -3,7 +3,6 @@ package dev.aiosim.kernel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.MetricsSink;
@@ -51,7 +50,8 @@ class KernelContractTest {
     }
 
     private static RunMetrics run(Scripted policy, int slots, long kv, int agents) {
-        EngineConfig e = new EngineConfig(slots, kv, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1000));
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv)
+                .costModel(new ConstantCostModel(1000)).build();
         Iterator<AgentArrival> it = java.util.stream.IntStream.range(0, agents).mapToObj(i ->
                 new AgentArrival(0, new AgentProcess(i, "a", 0, 1, "g", once(new LlmCall(10, 3))))).iterator();
         AgentSource src = () -> it.hasNext() ? it.next() : null;

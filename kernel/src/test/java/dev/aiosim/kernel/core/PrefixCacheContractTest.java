@@ -3,7 +3,6 @@ package dev.aiosim.kernel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.CallRecord;
@@ -54,7 +53,8 @@ class PrefixCacheContractTest {
     }
 
     private static RunMetrics run(Scheduler policy, List<CallRecord> rows, long[]... ids) {
-        EngineConfig e = new EngineConfig(4, 40, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1000), true);
+        EngineConfig e = EngineConfig.builder().slots(4).kvTokens(40).costModel(new ConstantCostModel(1000))
+                .prefixCache(true).build();
         List<AgentArrival> agents = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             LlmCall call = new LlmCall(30, 3, 0, new Prefix.Blocks(10, ids[i]));
