@@ -41,7 +41,8 @@ class RegistryDrivenSuitesTest {
     @Test
     void theInvariantAndDeterminismSuitesRunTheTestOnlyPolicyWithItsDefaultsAndItsSample() {
         for (Supplier<Stream<Arguments>> source : List.<Supplier<Stream<Arguments>>>of(RandomRunInvariantsTest::runs,
-                PrefixCacheRandomRunsTest::runs)) {
+                RandomRunInvariantsTest::determinismRuns, PrefixCacheRandomRunsTest::runs,
+                PrefixCacheRandomRunsTest::determinismRuns)) {
             assertThat(policiesOf(source)).contains(TEST_DEFAULT, TEST_SAMPLE)
                     .containsExactlyInAnyOrderElementsOf(PolicySamples.all());
         }
