@@ -1,6 +1,5 @@
 package dev.aiosim.bench;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -34,7 +33,8 @@ public final class EventLoopSpeed {
 
     /** Runs once and returns the metrics (events, wall time). */
     public static RunMetrics run(int pending, int callsPerAgent, long seed) {
-        EngineConfig unused = new EngineConfig(1, 1_000, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1));
+        EngineConfig unused = EngineConfig.builder().slots(1).kvTokens(1_000)
+                .costModel(new ConstantCostModel(1)).build();
         KernelConfig cfg = KernelConfig.of(1, unused);
         int[] pid = {0};
         AgentSource agents = () -> {

@@ -52,8 +52,9 @@ final class Harness implements MetricsSink {
 
     static EngineConfig constantEngine(int slots, long kvTokens, PreemptionMode mode, long kvBytesPerToken,
                                        long hostSwap, double pcieBytesPerSec) {
-        return new EngineConfig(slots, kvTokens, kvBytesPerToken, mode, hostSwap, pcieBytesPerSec,
-                new ConstantCostModel(MS));
+        return EngineConfig.builder().slots(slots).kvTokens(kvTokens).kvBytesPerToken(kvBytesPerToken)
+                .preemption(mode).hostSwapBytes(hostSwap).pcieBytesPerSec(pcieBytesPerSec)
+                .costModel(new ConstantCostModel(MS)).build();
     }
 
     static SchedulerFactory policy(String name, Map<String, String> params) {

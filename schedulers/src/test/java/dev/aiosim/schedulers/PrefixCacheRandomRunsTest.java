@@ -17,6 +17,8 @@ import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.testing.PolicySamples;
+import dev.aiosim.kernel.testing.PolicySamples.PolicySample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -34,28 +36,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Randomised runs with the prefix cache on: workloads whose calls share prompt blocks (a few
  * "system prompts" named by {@link Prefix.Blocks}) and multi-round sessions ({@link Prefix.Session})
- * on tight KV pools, every policy, both preemption modes, many seeds. The kernel audits the cache
+ * on tight KV pools, every registered policy with its defaults and each sample parameter
+ * ({@link PolicySamples}), both preemption modes, many seeds. The kernel audits the cache
  * at every step (KV used = private + cached tokens, reference counts = referencing calls, LRU list
  * = unreferenced blocks) and throws on violation; this test checks the accounting in the rows, that
  * the situations the cache is about actually happen, determinism, and that with the cache off the
  * prefixes change nothing.
  */
 class PrefixCacheRandomRunsTest {
-    private static final List<Map.Entry<String, Map<String, String>>> POLICIES = List.of(
-            Map.entry("fifo", Map.of()),
-            Map.entry("rr", Map.of("quantum", "3")),
-            Map.entry("rr", Map.of("quantum", "5ms")),
-            Map.entry("priority", Map.of()),
-            Map.entry("priority", Map.of("aging", "20ms")));
 
     private static final Map<String, Long> seen = new ConcurrentHashMap<>();
 
+    /** Every registered policy with its defaults and sample parameters, both preemption modes, seeds 1 to 10. */
     static Stream<Arguments> runs() {
+        return runs(10);
+    }
+
+    /** The determinism check runs on the first 4 seeds only, which keeps the suite quick. */
+    static Stream<Arguments> determinismRuns() {
+        return runs(4);
+    }
+
+    private static Stream<Arguments> runs(int seeds) {
         List<Arguments> a = new ArrayList<>();
-        for (var p : POLICIES) {
+        for (PolicySample p : PolicySamples.all()) {
             for (PreemptionMode mode : PreemptionMode.values()) {
-                for (long seed = 1; seed <= 10; seed++) {
-                    a.add(Arguments.of(p.getKey(), p.getValue(), mode, seed));
+                for (long seed = 1; seed <= seeds; seed++) {
+                    a.add(Arguments.of(p, mode, seed));
                 }
             }
         }
@@ -127,8 +134,9 @@ class PrefixCacheRandomRunsTest {
         long hostSwap = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(3000);
         CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
-        EngineConfig e = new EngineConfig(slots, kv, 1 + rnd.nextInt(32), mode, hostSwap, 1e6 + rnd.nextInt(1_000_000),
-                cost, cache);
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(1 + rnd.nextInt(32))
+                .preemption(mode).hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000))
+                .costModel(cost).prefixCache(cache).build();
         int engines = 1 + rnd.nextInt(2);
         return new KernelConfig(Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), 0, 0);
@@ -141,13 +149,13 @@ class PrefixCacheRandomRunsTest {
         assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
+    @ParameterizedTest(name = "{0} {1} seed {2}")
     @MethodSource("runs")
-    void accountingHoldsWithSharedBlocks(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+    void accountingHoldsWithSharedBlocks(PolicySample policy, PreemptionMode mode, long seed) {
         Harness h = new Harness();
         List<AgentArrival> agents = agents(seed, true);
         long horizon = seed % 4 == 0 ? 120_000_000L : Long.MAX_VALUE;
-        RunMetrics m = h.run(cluster(seed, mode, true), Harness.policy(policy, params), agents, horizon);
+        RunMetrics m = h.run(cluster(seed, mode, true), policy.factory(), agents, horizon);
 
         Set<Long> ids = new HashSet<>();
         h.calls.forEach(c -> assertThat(ids.add(c.callId())).isTrue());
@@ -193,27 +201,23 @@ class PrefixCacheRandomRunsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
-    @MethodSource("runs")
-    void sameSeedSameRowsAndCacheOffIgnoresPrefixes(String policy, Map<String, String> params, PreemptionMode mode,
-                                                    long seed) {
-        if (seed > 4) {
-            return; // a subset keeps the suite quick
-        }
-        List<CallRecord> on = rows(policy, params, mode, seed, true, true);
-        assertThat(rows(policy, params, mode, seed, true, true)).isEqualTo(on);
-        List<CallRecord> offWithPrefixes = rows(policy, params, mode, seed, false, true);
-        List<CallRecord> offWithout = rows(policy, params, mode, seed, false, false);
+    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @MethodSource("determinismRuns")
+    void sameSeedSameRowsAndCacheOffIgnoresPrefixes(PolicySample policy, PreemptionMode mode, long seed) {
+        List<CallRecord> on = rows(policy, mode, seed, true, true);
+        assertThat(rows(policy, mode, seed, true, true)).isEqualTo(on);
+        List<CallRecord> offWithPrefixes = rows(policy, mode, seed, false, true);
+        List<CallRecord> offWithout = rows(policy, mode, seed, false, false);
         assertThat(offWithPrefixes).isEqualTo(offWithout);
         assertThat(offWithPrefixes).allSatisfy(c -> assertThat(c.prefixHitTokens()).isZero());
         // the cache on, with nothing named, changes nothing either
-        assertThat(rows(policy, params, mode, seed, true, false)).isEqualTo(offWithout);
+        assertThat(rows(policy, mode, seed, true, false)).isEqualTo(offWithout);
     }
 
-    private static List<CallRecord> rows(String policy, Map<String, String> params, PreemptionMode mode, long seed,
+    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, long seed,
                                          boolean cache, boolean prefixes) {
         Harness h = new Harness();
-        h.run(cluster(seed, mode, cache), Harness.policy(policy, params), agents(seed, prefixes), Long.MAX_VALUE);
+        h.run(cluster(seed, mode, cache), policy.factory(), agents(seed, prefixes), Long.MAX_VALUE);
         return h.callsById();
     }
 }

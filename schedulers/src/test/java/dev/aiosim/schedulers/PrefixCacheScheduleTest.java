@@ -26,7 +26,8 @@ class PrefixCacheScheduleTest {
     private static final CostModel PER_TOKEN = s -> MS + US * s.prefillTokens();
 
     private static KernelConfig engine(int slots, long kv, PreemptionMode mode, CostModel cost, boolean cache) {
-        return KernelConfig.of(1, new EngineConfig(slots, kv, 1, mode, 1_000_000, 1e9, cost, cache));
+        return KernelConfig.of(1, EngineConfig.builder().slots(slots).kvTokens(kv).preemption(mode)
+                .hostSwapBytes(1_000_000).costModel(cost).prefixCache(cache).build());
     }
 
     private static Prefix blocks(int blockTokens, long... ids) {

@@ -19,6 +19,8 @@ import dev.aiosim.kernel.process.MemoryCall;
 import dev.aiosim.kernel.process.StorageCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.testing.PolicySamples;
+import dev.aiosim.kernel.testing.PolicySamples.PolicySample;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,25 +34,29 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * DESIGN.md §10 invariants on randomised runs: every policy, both preemption modes, many seeds,
+ * DESIGN.md §10 invariants on randomised runs: every registered policy with its defaults and each
+ * sample parameter ({@link PolicySamples}), both preemption modes, many seeds,
  * agents with parallel fan-outs among them, tight slots, tight KV and small host swap so that
  * preemption, swap fallback and KV victims all happen. The kernel checks slot/KV/swap bounds and virtual time itself and throws on violation;
  * this test checks the end-to-end accounting from the rows it emits.
  */
 class RandomRunInvariantsTest {
-    private static final List<Map.Entry<String, Map<String, String>>> POLICIES = List.of(
-            Map.entry("fifo", Map.of()),
-            Map.entry("rr", Map.of("quantum", "3")),
-            Map.entry("rr", Map.of("quantum", "5ms")),
-            Map.entry("priority", Map.of()),
-            Map.entry("priority", Map.of("aging", "20ms")));
-
+    /** Every registered policy with its defaults and sample parameters, both preemption modes, seeds 1 to 12. */
     static Stream<Arguments> runs() {
+        return runs(12);
+    }
+
+    /** The determinism check runs on the first 3 seeds only, which keeps the suite quick. */
+    static Stream<Arguments> determinismRuns() {
+        return runs(3);
+    }
+
+    private static Stream<Arguments> runs(int seeds) {
         List<Arguments> a = new ArrayList<>();
-        for (var p : POLICIES) {
+        for (PolicySample p : PolicySamples.all()) {
             for (PreemptionMode mode : PreemptionMode.values()) {
-                for (long seed = 1; seed <= 12; seed++) {
-                    a.add(Arguments.of(p.getKey(), p.getValue(), mode, seed));
+                for (long seed = 1; seed <= seeds; seed++) {
+                    a.add(Arguments.of(p, mode, seed));
                 }
             }
         }
@@ -128,7 +134,8 @@ class RandomRunInvariantsTest {
         long hostSwap = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(4000);
         CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
-        EngineConfig e = new EngineConfig(slots, kv, kvBytes, mode, hostSwap, 1e6 + rnd.nextInt(1_000_000), cost);
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(kvBytes).preemption(mode)
+                .hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000)).costModel(cost).build();
         int engines = 1 + rnd.nextInt(3);
         return new KernelConfig(java.util.Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), rnd.nextInt(2), 0);
@@ -143,16 +150,16 @@ class RandomRunInvariantsTest {
         assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
+    @ParameterizedTest(name = "{0} {1} seed {2}")
     @MethodSource("runs")
-    void accountingHolds(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+    void accountingHolds(PolicySample policy, PreemptionMode mode, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed * 7919 + mode.ordinal());
         KernelConfig cluster = randomCluster(rnd, mode);
         Map<Long, Long> llmByPid = new java.util.HashMap<>();
         List<AgentArrival> agents = randomAgents(rnd, 40 + rnd.nextInt(40), llmByPid);
         long horizon = seed % 3 == 0 ? 150_000_000L : Long.MAX_VALUE;
         Harness h = new Harness();
-        RunMetrics m = h.run(cluster, Harness.policy(policy, params), agents, horizon);
+        RunMetrics m = h.run(cluster, policy.factory(), agents, horizon);
 
         // every submitted call is reported exactly once: completed, unfinished or rejected
         Set<Long> ids = new HashSet<>();
@@ -201,23 +208,20 @@ class RandomRunInvariantsTest {
         assertThat(h.agents.stream().map(AgentRecord::pid).distinct().count()).isEqualTo(h.agents.size());
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
-    @MethodSource("runs")
-    void sameSeedSameRows(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
-        if (seed > 3) {
-            return; // determinism on a subset keeps the suite quick
-        }
-        List<CallRecord> first = rows(policy, params, mode, seed);
-        List<CallRecord> second = rows(policy, params, mode, seed);
+    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @MethodSource("determinismRuns")
+    void sameSeedSameRows(PolicySample policy, PreemptionMode mode, long seed) {
+        List<CallRecord> first = rows(policy, mode, seed);
+        List<CallRecord> second = rows(policy, mode, seed);
         assertThat(second).isEqualTo(first);
     }
 
-    private static List<CallRecord> rows(String policy, Map<String, String> params, PreemptionMode mode, long seed) {
+    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         KernelConfig cluster = randomCluster(rnd, mode);
         List<AgentArrival> agents = randomAgents(rnd, 60);
         Harness h = new Harness();
-        h.run(cluster, Harness.policy(policy, params), agents, Long.MAX_VALUE);
+        h.run(cluster, policy.factory(), agents, Long.MAX_VALUE);
         return h.calls;
     }
 }

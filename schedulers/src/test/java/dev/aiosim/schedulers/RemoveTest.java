@@ -6,11 +6,12 @@ import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.EngineView;
 import dev.aiosim.kernel.scheduler.Scheduler;
+import dev.aiosim.kernel.testing.PolicySamples;
+import dev.aiosim.kernel.testing.PolicySamples.PolicySample;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Scheduler#remove}, which a live run uses when an agent cancels a queued call: the call
@@ -53,10 +54,15 @@ class RemoveTest {
         return ids;
     }
 
+    /** Every registered policy with its defaults. */
+    static List<PolicySample> policies() {
+        return PolicySamples.defaults();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"fifo", "rr", "priority"})
-    void aRemovedCallIsNeverAdmittedAndTheOthersKeepTheirOrder(String policy) {
-        Scheduler s = Harness.policy(policy, Map.of()).create(0);
+    @MethodSource("policies")
+    void aRemovedCallIsNeverAdmittedAndTheOthersKeepTheirOrder(PolicySample policy) {
+        Scheduler s = policy.factory().create(0);
         Call a = new Call(1, 0, 0);
         Call b = new Call(2, 0, 1);
         Call c = new Call(3, 0, 2);
@@ -71,9 +77,9 @@ class RemoveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fifo", "rr", "priority"})
-    void removingTheOnlyCallOfTheTopLevelLeavesTheRestSchedulable(String policy) {
-        Scheduler s = Harness.policy(policy, Map.of()).create(0);
+    @MethodSource("policies")
+    void removingTheOnlyCallOfTheTopLevelLeavesTheRestSchedulable(PolicySample policy) {
+        Scheduler s = policy.factory().create(0);
         Call low = new Call(1, 0, 0);
         Call high = new Call(2, 5, 1);
         s.enqueue(low, 0);

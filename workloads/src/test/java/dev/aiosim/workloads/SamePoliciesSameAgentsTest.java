@@ -18,13 +18,9 @@ import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
-import dev.aiosim.kernel.scheduler.CallView;
-import dev.aiosim.kernel.scheduler.Decision;
-import dev.aiosim.kernel.scheduler.EngineView;
-import dev.aiosim.kernel.scheduler.Scheduler;
 import dev.aiosim.kernel.sim.Simulation;
+import dev.aiosim.kernel.testing.TestPolicy;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,28 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * program depends only on its own random stream, never on when or in what order its calls end.
  */
 class SamePoliciesSameAgentsTest {
-
-    /** Admits from the head (FIFO) or from the tail (LIFO) of its queue; never preempts. */
-    private static final class Ends implements Scheduler {
-        final boolean lifo;
-        final ArrayDeque<CallView> q = new ArrayDeque<>();
-
-        Ends(boolean lifo) {
-            this.lifo = lifo;
-        }
-
-        @Override public String name() { return lifo ? "lifo" : "fifo"; }
-        @Override public void enqueue(CallView c, long now) { q.add(c); }
-        @Override public void requeue(CallView c, long now) { q.addFirst(c); }
-        @Override public int queued() { return q.size(); }
-
-        @Override
-        public void decide(EngineView engine, long now, Decision d) {
-            while (!q.isEmpty() && d.canAdmit(lifo ? q.peekLast() : q.peekFirst())) {
-                d.admit(lifo ? q.pollLast() : q.pollFirst());
-            }
-        }
-    }
 
     /** What a run saw: arrival time and syscalls per pid, and the order calls completed in. */
     record Seen(Map<Long, Long> arrivals, Map<Long, List<Syscall>> calls, List<Long> completionOrder) {}
@@ -94,9 +68,10 @@ class SamePoliciesSameAgentsTest {
             @Override public void call(CallRecord r) { order.add(r.callId() * 1_000_003 + r.agentPid()); }
             @Override public void agent(AgentRecord r) { }
         };
-        EngineConfig e = new EngineConfig(3, 1_000_000, 1, PreemptionMode.SWAP, 0, 1e9, new ConstantCostModel(20_000_000));
-        RunMetrics m = new Simulation(KernelConfig.of(1, e), id -> new Ends(lifo), recording, sink, Slo.NONE, Long.MAX_VALUE,
-                null).run();
+        EngineConfig e = EngineConfig.builder().slots(3).kvTokens(1_000_000).preemption(PreemptionMode.SWAP)
+                .costModel(new ConstantCostModel(20_000_000)).build();
+        RunMetrics m = new Simulation(KernelConfig.of(1, e), id -> lifo ? TestPolicy.lifo() : TestPolicy.fifo(), recording,
+                sink, Slo.NONE, Long.MAX_VALUE, null).run();
         assertThat(m.agentsFinished()).isEqualTo((long) spec.agents());
         return new Seen(arrivals, calls, order);
     }

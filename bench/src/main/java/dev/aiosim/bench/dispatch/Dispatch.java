@@ -1,6 +1,5 @@
 package dev.aiosim.bench.dispatch;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -48,7 +47,8 @@ public enum Dispatch {
 
     /** A started kernel on one engine with {@code slots} slots and a null engine. */
     public LiveKernel start(int slots) {
-        EngineConfig e = new EngineConfig(slots, 1L << 40, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1));
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(1L << 40)
+                .costModel(new ConstantCostModel(1)).build();
         return new LiveKernel(KernelConfig.of(1, e), id -> new FifoScheduler(), MetricsSink.NONE, Slo.NONE,
                 options(1, EngineFactory.IMMEDIATE));
     }

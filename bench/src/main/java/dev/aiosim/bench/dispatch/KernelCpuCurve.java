@@ -1,6 +1,5 @@
 package dev.aiosim.bench.dispatch;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -60,7 +59,8 @@ public final class KernelCpuCurve {
 
     /** @return syscalls, kernel CPU ns, wall ns */
     static long[] run(Dispatch dispatch, int agents, int syscalls, double dilation) throws InterruptedException {
-        EngineConfig e = new EngineConfig(64, 1L << 40, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(5_000_000));
+        EngineConfig e = EngineConfig.builder().slots(64).kvTokens(1L << 40)
+                .costModel(new ConstantCostModel(5_000_000)).build();
         long t0 = System.nanoTime();
         LiveKernel k = new LiveKernel(KernelConfig.of(2, e), id -> new FifoScheduler(), MetricsSink.NONE, Slo.NONE,
                 dispatch.options(dilation, EngineFactory.EMULATED));

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiosim.kernel.scheduler.CallView;
-import dev.aiosim.kernel.scheduler.Decision;
-import dev.aiosim.kernel.scheduler.EngineView;
+import dev.aiosim.kernel.scheduler.PolicyInfo;
 import dev.aiosim.kernel.scheduler.Scheduler;
+import dev.aiosim.kernel.scheduler.SchedulerRegistry;
+import dev.aiosim.kernel.testing.TestPolicy;
 import dev.aiosim.schedulers.priority.PriorityScheduler;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,10 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The decision benchmark's workload does what the benchmark claims: constant queue, full engine. */
 class DecisionChurnTest {
     static Stream<Arguments> cases() {
-        return Stream.of("fifo", "rr", "priority").flatMap(p -> Stream.of(
-                Arguments.of(p, 16, 16, 2, 1, 1L),
-                Arguments.of(p, 200, 16, 4, 4, 7L),
-                Arguments.of(p, 1_000, 64, 4, 4, 42L)));
+        // every registered policy the synthetic calls can serve (they hide true lengths)
+        return SchedulerRegistry.load().policies().stream().filter(p -> !p.clairvoyant()).map(PolicyInfo::name)
+                .flatMap(p -> Stream.of(
+                        Arguments.of(p, 16, 16, 2, 1, 1L),
+                        Arguments.of(p, 200, 16, 4, 4, 7L),
+                        Arguments.of(p, 1_000, 64, 4, 4, 42L)));
     }
 
     @ParameterizedTest(name = "{0}: {1} queued, {2} slots, {3} free, {4} levels")
@@ -105,32 +107,7 @@ class DecisionChurnTest {
 
     @Test
     void aPolicyThatLeavesSlotsEmptyIsCaught() {
-        Scheduler idle = new Scheduler() {
-            private final ArrayDeque<CallView> q = new ArrayDeque<>();
-
-            @Override
-            public String name() {
-                return "idle";
-            }
-
-            @Override
-            public void enqueue(CallView call, long now) {
-                q.add(call);
-            }
-
-            @Override
-            public void requeue(CallView call, long now) {
-                q.add(call);
-            }
-
-            @Override
-            public int queued() {
-                return q.size();
-            }
-
-            @Override
-            public void decide(EngineView engine, long now, Decision decision) {}
-        };
+        Scheduler idle = new TestPolicy("idle", TestPolicy.IDLE);
         assertThatThrownBy(() -> new DecisionChurn(idle, 10, 4, 1, 1, 1L))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("0 of 4 slots taken");

@@ -1,16 +1,16 @@
 package dev.aiosim.cli.command;
 
-import dev.aiosim.kernel.scheduler.SchedulerProvider;
+import dev.aiosim.kernel.scheduler.PolicyInfo;
+import dev.aiosim.kernel.scheduler.PolicyParameter;
 import dev.aiosim.kernel.scheduler.SchedulerRegistry;
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code aiosim policies}: lists the registered scheduling policies. */
+/** {@code aiosim policies}: lists the registered scheduling policies from their declarations, building none. */
 @Command(name = "policies", mixinStandardHelpOptions = true,
         description = "Lists the registered scheduling policies, their parameters and descriptions.")
 public final class PoliciesCommand implements Callable<Integer> {
@@ -20,24 +20,19 @@ public final class PoliciesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, SchedulerProvider> providers = SchedulerRegistry.load().providers();
-        if (providers.isEmpty()) {
+        List<PolicyInfo> policies = SchedulerRegistry.load().policies();
+        if (policies.isEmpty()) {
             out.println("no policies registered");
         }
-        for (SchedulerProvider p : providers.values()) {
-            String params = p.parameters().isEmpty() ? "" : " [" + String.join(", ", new TreeSet<>(p.parameters())) + "]";
-            out.println(p.name() + params + oracle(p));
+        for (PolicyInfo p : policies) {
+            String params = p.parameters().isEmpty() ? "" : " [" + p.parameterNames() + "]";
+            out.println(p.name() + params + (p.clairvoyant() ? " (oracle)" : ""));
             out.println("    " + p.description());
+            for (PolicyParameter param : p.parameters()) {
+                out.println("    " + param.name() + ": " + param.description());
+            }
         }
         out.flush();
         return 0;
-    }
-
-    private static String oracle(SchedulerProvider p) {
-        try {
-            return p.factory(Map.of()).create(0).clairvoyant() ? " (oracle)" : "";
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 }

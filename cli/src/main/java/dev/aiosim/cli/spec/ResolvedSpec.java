@@ -122,10 +122,9 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
                         + String.join(", ", registry.providers().keySet()));
             }
             SchedulerFactory factory;
-            boolean clairvoyant;
+            boolean clairvoyant = registry.get(sp.name()).info().clairvoyant();
             try {
                 factory = registry.factory(sp.name(), Map.copyOf(sp.params()));
-                clairvoyant = factory.create(0).clairvoyant();
             } catch (IllegalArgumentException e) {
                 throw new FieldError(paramPath(at, sp, e.getMessage()), e.getMessage());
             }

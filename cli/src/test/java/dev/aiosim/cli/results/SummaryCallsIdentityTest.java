@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.SchedulerSpec;
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -37,7 +36,7 @@ class SummaryCallsIdentityTest {
     @Test
     void aLiveRunWithOneCallOfEachEndingAddsUpInTheSummary() throws Exception {
         // one engine, one slot, 1 ms steps in real time: a 500,000-token call runs for minutes
-        EngineConfig e = new EngineConfig(1, 1_000_000, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1_000_000));
+        EngineConfig e = EngineConfig.builder().slots(1).kvTokens(1_000_000).costModel(new ConstantCostModel(1_000_000)).build();
         PolicyEntry fifo = new PolicyEntry(new SchedulerSpec("fifo", null, new TreeMap<>()), "fifo", id -> new FifoScheduler(), false);
         Path out = tmp.resolve("live");
         try (ResultsFolder folder = ResultsFolder.create(out)) {

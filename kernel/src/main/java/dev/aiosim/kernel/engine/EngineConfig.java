@@ -3,7 +3,8 @@ package dev.aiosim.kernel.engine;
 import dev.aiosim.kernel.context.PreemptionMode;
 
 /**
- * Everything one engine needs: slots, KV pool, preemption, swap space and costs.
+ * Everything one engine needs: slots, KV pool, preemption, swap space and costs. A spec gives every
+ * field (the canonical constructor); code that takes defaults uses {@link #builder()}.
  *
  * @param slots maximum running calls (max batch), >= 1
  * @param kvCapacityTokens KV pool size in tokens, >= 1
@@ -17,16 +18,14 @@ import dev.aiosim.kernel.context.PreemptionMode;
  */
 public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
                            long hostSwapBytes, double pcieBytesPerSec, CostModel costModel, boolean prefixCache) {
-    /** An engine without prefix cache. */
-    public EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
-                        long hostSwapBytes, double pcieBytesPerSec, CostModel costModel) {
-        this(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes, pcieBytesPerSec, costModel, false);
-    }
-
-    /** This configuration with the prefix cache on or off. */
-    public EngineConfig withPrefixCache(boolean on) {
-        return new EngineConfig(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes, pcieBytesPerSec,
-                costModel, on);
+    /**
+     * A builder for configurations where most fields keep their defaults (tests, benchmarks):
+     * slots, KV capacity and cost model must be given; by default KV is 1 byte per token,
+     * preemption recomputes, there is no host swap, the host link moves 1 GB/s and the prefix
+     * cache is off.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public EngineConfig {
@@ -58,5 +57,68 @@ public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToke
     public static long derivedKvTokens(ModelSpec model, GpuSpec gpu, int tensorParallel, double memoryUtilisation) {
         double free = gpu.memoryBytes() * tensorParallel * memoryUtilisation - model.weightBytes();
         return (long) Math.floor(free / model.kvBytesPerToken());
+    }
+
+    /** Builds an {@link EngineConfig} field by field; see {@link EngineConfig#builder()} for the defaults. */
+    public static final class Builder {
+        private int slots;
+        private long kvCapacityTokens;
+        private long kvBytesPerToken = 1;
+        private PreemptionMode preemption = PreemptionMode.RECOMPUTE;
+        private long hostSwapBytes;
+        private double pcieBytesPerSec = 1e9;
+        private CostModel costModel;
+        private boolean prefixCache;
+
+        private Builder() {}
+
+        /** Maximum running calls (max batch); required. */
+        public Builder slots(int slots) {
+            this.slots = slots;
+            return this;
+        }
+
+        /** KV pool size in tokens; required. */
+        public Builder kvTokens(long kvCapacityTokens) {
+            this.kvCapacityTokens = kvCapacityTokens;
+            return this;
+        }
+
+        public Builder kvBytesPerToken(long kvBytesPerToken) {
+            this.kvBytesPerToken = kvBytesPerToken;
+            return this;
+        }
+
+        public Builder preemption(PreemptionMode preemption) {
+            this.preemption = preemption;
+            return this;
+        }
+
+        public Builder hostSwapBytes(long hostSwapBytes) {
+            this.hostSwapBytes = hostSwapBytes;
+            return this;
+        }
+
+        public Builder pcieBytesPerSec(double pcieBytesPerSec) {
+            this.pcieBytesPerSec = pcieBytesPerSec;
+            return this;
+        }
+
+        /** Step time; required. */
+        public Builder costModel(CostModel costModel) {
+            this.costModel = costModel;
+            return this;
+        }
+
+        public Builder prefixCache(boolean on) {
+            this.prefixCache = on;
+            return this;
+        }
+
+        /** The configuration; the record's checks name any field out of range or missing. */
+        public EngineConfig build() {
+            return new EngineConfig(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes,
+                    pcieBytesPerSec, costModel, prefixCache);
+        }
     }
 }

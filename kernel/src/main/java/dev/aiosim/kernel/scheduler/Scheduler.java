@@ -11,12 +11,17 @@ package dev.aiosim.kernel.scheduler;
  * {@link #victim}, after which the kernel calls {@link #requeue}; finally {@link #completed}.
  */
 public interface Scheduler {
-    /** The registered policy name, used in reports. */
-    String name();
+    /** The policy's declaration, the same record its {@link SchedulerProvider#info()} returns. */
+    PolicyInfo info();
+
+    /** The registered policy name, used in reports and contract errors. */
+    default String name() {
+        return info().name();
+    }
 
     /** Whether the policy reads true output lengths; such oracle policies are labelled so. */
     default boolean clairvoyant() {
-        return false;
+        return info().clairvoyant();
     }
 
     /** A newly submitted call joins this engine's queue. */

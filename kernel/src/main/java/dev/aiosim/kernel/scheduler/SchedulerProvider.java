@@ -1,7 +1,6 @@
 package dev.aiosim.kernel.scheduler;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A named policy, discovered with {@link java.util.ServiceLoader} (like Caffeine's policy
@@ -9,19 +8,16 @@ import java.util.Set;
  * {@code META-INF/services/dev.aiosim.kernel.scheduler.SchedulerProvider}.
  */
 public interface SchedulerProvider {
-    /** The name used in specs and on the command line, e.g. {@code fifo}. */
-    String name();
-
-    /** One-line description for listings. */
-    String description();
-
-    /** Parameter names this policy accepts; anything else is an error. */
-    Set<String> parameters();
+    /**
+     * The policy's name, description, parameters and clairvoyance: the one place they are
+     * declared. The schedulers this provider makes return the same record from {@link Scheduler#info()}.
+     */
+    PolicyInfo info();
 
     /**
      * Binds parameters (raw strings from the spec, e.g. {@code quantum: 64} or {@code 1s}) and
-     * returns a factory. Throws {@link IllegalArgumentException} naming the parameter when a value
-     * is invalid.
+     * returns a factory. Only parameters declared in {@link #info()} are passed. Throws
+     * {@link IllegalArgumentException} naming the parameter when a value is invalid.
      */
     SchedulerFactory factory(Map<String, String> params);
 }

@@ -1,10 +1,10 @@
 package dev.aiosim.kernel.scheduler;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Finds policies by name; an unknown name is an error that lists the known ones. */
 public final class SchedulerRegistry {
@@ -16,21 +16,34 @@ public final class SchedulerRegistry {
 
     /** All providers visible to this class loader. */
     public static SchedulerRegistry load() {
+        return of(ServiceLoader.load(SchedulerProvider.class, SchedulerRegistry.class.getClassLoader()));
+    }
+
+    /** These providers; two with the same policy name are an error naming both classes. */
+    public static SchedulerRegistry of(Iterable<? extends SchedulerProvider> found) {
         Map<String, SchedulerProvider> map = new TreeMap<>();
-        for (SchedulerProvider p : ServiceLoader.load(SchedulerProvider.class, SchedulerRegistry.class.getClassLoader())) {
-            SchedulerProvider old = map.put(p.name(), p);
+        for (SchedulerProvider p : found) {
+            String name = p.info().name();
+            SchedulerProvider old = map.put(name, p);
             if (old != null) {
-                throw new IllegalStateException("two policies named '" + p.name() + "': "
+                throw new IllegalStateException("two policies named '" + name + "': "
                         + old.getClass().getName() + " and " + p.getClass().getName());
             }
         }
         return new SchedulerRegistry(map);
     }
 
+    /** The providers by policy name, in name order. */
     public Map<String, SchedulerProvider> providers() {
         return providers;
     }
 
+    /** Every registered policy's declaration, in name order; nothing is built. */
+    public List<PolicyInfo> policies() {
+        return providers.values().stream().map(SchedulerProvider::info).toList();
+    }
+
+    /** The provider of this policy; an unknown name is an error listing the known ones. */
     public SchedulerProvider get(String name) {
         SchedulerProvider p = providers.get(name);
         if (p == null) {
@@ -43,10 +56,11 @@ public final class SchedulerRegistry {
     /** Validates parameter names against the provider and binds them. */
     public SchedulerFactory factory(String name, Map<String, String> params) {
         SchedulerProvider p = get(name);
+        PolicyInfo info = p.info();
         for (String key : params.keySet()) {
-            if (!p.parameters().contains(key)) {
+            if (info.parameter(key).isEmpty()) {
                 throw new IllegalArgumentException("policy '" + name + "' has no parameter '" + key
-                        + "'; it accepts: " + (p.parameters().isEmpty() ? "none" : String.join(", ", new TreeSet<>(p.parameters()))));
+                        + "'; it accepts: " + info.parameterNames());
             }
         }
         return p.factory(params);

@@ -3,7 +3,6 @@ package dev.aiosim.kernel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.AgentRecord;
@@ -20,12 +19,8 @@ import dev.aiosim.kernel.process.Program;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
-import dev.aiosim.kernel.scheduler.CallView;
-import dev.aiosim.kernel.scheduler.Decision;
-import dev.aiosim.kernel.scheduler.EngineView;
-import dev.aiosim.kernel.scheduler.Scheduler;
 import dev.aiosim.kernel.sim.Simulation;
-import java.util.ArrayDeque;
+import dev.aiosim.kernel.testing.TestPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -37,23 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A fan-out submits its children at one instant and hands the program one joined result. */
 class FanOutTest {
     static final long STEP = 1000;
-
-    /** Admits in arrival order while slots and KV allow; never preempts. */
-    private static final class Fifo implements Scheduler {
-        final ArrayDeque<CallView> q = new ArrayDeque<>();
-
-        @Override public String name() { return "fifo-test"; }
-        @Override public void enqueue(CallView c, long now) { q.add(c); }
-        @Override public void requeue(CallView c, long now) { q.addFirst(c); }
-        @Override public int queued() { return q.size(); }
-
-        @Override
-        public void decide(EngineView engine, long now, Decision d) {
-            while (!q.isEmpty() && d.canAdmit(q.peek())) {
-                d.admit(q.poll());
-            }
-        }
-    }
 
     /** Issues the given syscalls in order and keeps every result it is given. */
     private static final class Recording implements Program {
@@ -82,13 +60,14 @@ class FanOutTest {
     }
 
     private static RunMetrics run(Rows rows, int slots, long kv, long horizon, Program... programs) {
-        EngineConfig e = new EngineConfig(slots, kv, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(STEP));
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv)
+                .costModel(new ConstantCostModel(STEP)).build();
         List<AgentArrival> arrivals = new ArrayList<>();
         for (int i = 0; i < programs.length; i++) {
             arrivals.add(new AgentArrival(0, new AgentProcess(i, "a" + i, 0, 1, "g", programs[i])));
         }
         Iterator<AgentArrival> it = arrivals.iterator();
-        return new Simulation(KernelConfig.of(1, e), id -> new Fifo(), () -> it.hasNext() ? it.next() : null, rows,
+        return new Simulation(KernelConfig.of(1, e), id -> TestPolicy.fifo(), () -> it.hasNext() ? it.next() : null, rows,
                 Slo.NONE, horizon, null).run();
     }
 

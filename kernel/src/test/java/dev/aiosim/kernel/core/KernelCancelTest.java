@@ -2,7 +2,6 @@ package dev.aiosim.kernel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.AgentRecord;
@@ -15,11 +14,8 @@ import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.testing.TestPolicy;
 import dev.aiosim.kernel.time.Timer;
-import dev.aiosim.kernel.scheduler.CallView;
-import dev.aiosim.kernel.scheduler.Decision;
-import dev.aiosim.kernel.scheduler.EngineView;
-import dev.aiosim.kernel.scheduler.Scheduler;
 import dev.aiosim.kernel.time.EventTarget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,28 +71,12 @@ class KernelCancelTest {
         }
     }
 
-    private static final class Fifo implements Scheduler {
-        final ArrayDeque<CallView> q = new ArrayDeque<>();
-        @Override public String name() { return "fifo"; }
-        @Override public void enqueue(CallView c, long now) { q.addLast(c); }
-        @Override public void requeue(CallView c, long now) { q.addFirst(c); }
-        @Override public int queued() { return q.size(); }
-        @Override public boolean remove(CallView c, long now) { return q.remove(c); }
-
-        @Override
-        public void decide(EngineView engine, long now, Decision d) {
-            while (!q.isEmpty() && d.canAdmit(q.peekFirst())) {
-                d.admit(q.pollFirst());
-            }
-        }
-    }
-
     private final List<CallRecord> calls = new ArrayList<>();
     private final List<AgentRecord> agents = new ArrayList<>();
     private final HandTimer timer = new HandTimer();
     private RunMetrics metrics;
     private Kernel kernel;
-    private Fifo fifo;
+    private TestPolicy fifo;
 
     @BeforeEach
     void setUp() {
@@ -104,9 +84,10 @@ class KernelCancelTest {
             @Override public void call(CallRecord r) { calls.add(r); }
             @Override public void agent(AgentRecord r) { agents.add(r); }
         }, Slo.NONE);
-        fifo = new Fifo();
+        fifo = TestPolicy.fifo();
         // one slot, 1 us per step
-        EngineConfig e = new EngineConfig(1, 10_000, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1000));
+        EngineConfig e = EngineConfig.builder().slots(1).kvTokens(10_000)
+                .costModel(new ConstantCostModel(1000)).build();
         kernel = new Kernel(KernelConfig.of(1, e), id -> fifo, metrics, timer);
     }
 

@@ -3,7 +3,6 @@ package dev.aiosim.kernel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.CallRecord;
@@ -14,13 +13,10 @@ import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Prefix;
-import dev.aiosim.kernel.scheduler.CallView;
-import dev.aiosim.kernel.scheduler.Decision;
-import dev.aiosim.kernel.scheduler.EngineView;
 import dev.aiosim.kernel.scheduler.Scheduler;
 import dev.aiosim.kernel.scheduler.SchedulerContractException;
 import dev.aiosim.kernel.sim.Simulation;
-import java.util.ArrayDeque;
+import dev.aiosim.kernel.testing.TestPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,32 +25,19 @@ import org.junit.jupiter.api.Test;
 /** With a prefix cache the kernel judges each admission by the KV it really takes, blocks already cached excluded. */
 class PrefixCacheContractTest {
 
-    /** Admits every queued call at once, or nothing. */
-    private static final class Greedy implements Scheduler {
-        final ArrayDeque<CallView> q = new ArrayDeque<>();
-        final boolean admit;
-        final List<Long> needs = new ArrayList<>();
-
-        Greedy(boolean admit) {
-            this.admit = admit;
-        }
-
-        @Override public String name() { return "greedy"; }
-        @Override public void enqueue(CallView c, long now) { q.add(c); }
-        @Override public void requeue(CallView c, long now) { q.addFirst(c); }
-        @Override public int queued() { return q.size(); }
-
-        @Override
-        public void decide(EngineView engine, long now, Decision d) {
-            while (admit && !q.isEmpty()) {
+    /** Admits every queued call at once, ignoring {@code canAdmit}, and keeps the KV each seemed to need. */
+    private static TestPolicy greedy(List<Long> needs) {
+        return new TestPolicy("greedy", (q, engine, d) -> {
+            while (!q.isEmpty()) {
                 needs.add(engine.kvNeeded(q.peek()));
                 d.admit(q.poll());
             }
-        }
+        });
     }
 
     private static RunMetrics run(Scheduler policy, List<CallRecord> rows, long[]... ids) {
-        EngineConfig e = new EngineConfig(4, 40, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(1000), true);
+        EngineConfig e = EngineConfig.builder().slots(4).kvTokens(40).costModel(new ConstantCostModel(1000))
+                .prefixCache(true).build();
         List<AgentArrival> agents = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             LlmCall call = new LlmCall(30, 3, 0, new Prefix.Blocks(10, ids[i]));
@@ -81,10 +64,10 @@ class PrefixCacheContractTest {
         // 40 KV tokens. The first call (30 tokens = 3 full blocks) takes 30 + 1; the second names the
         // same blocks, now cached and referenced: it takes only its next token, 1 of the 9 left.
         List<CallRecord> rows = new ArrayList<>();
-        Greedy policy = new Greedy(true);
-        RunMetrics m = run(policy, rows, new long[] {1, 2, 3}, new long[] {1, 2, 3});
+        List<Long> needs = new ArrayList<>();
+        RunMetrics m = run(greedy(needs), rows, new long[] {1, 2, 3}, new long[] {1, 2, 3});
         // when the policy decided, nothing was cached yet: it saw both needing 31
-        assertThat(policy.needs).containsExactly(31L, 31L);
+        assertThat(needs).containsExactly(31L, 31L);
         assertThat(m.llmCompleted()).isEqualTo(2);
         assertThat(rows).extracting(CallRecord::completedAt).containsOnly(3000L);
         assertThat(rows).extracting(CallRecord::prefixHitTokens).containsExactlyInAnyOrder(0L, 30L);
@@ -94,14 +77,16 @@ class PrefixCacheContractTest {
 
     @Test
     void aCallWithOtherBlocksDoesNotFitAndIsRefused() {
-        assertThatThrownBy(() -> run(new Greedy(true), new ArrayList<>(), new long[] {1, 2, 3}, new long[] {4, 5, 6}))
+        assertThatThrownBy(() -> run(greedy(new ArrayList<>()), new ArrayList<>(), new long[] {1, 2, 3},
+                new long[] {4, 5, 6}))
                 .isInstanceOf(SchedulerContractException.class)
                 .hasMessageContaining("needing 31 KV tokens with only 9 free");
     }
 
     @Test
     void aSecondDecisionRoundDoesNotHideAStallingPolicy() {
-        assertThatThrownBy(() -> run(new Greedy(false), new ArrayList<>(), new long[] {1, 2, 3}))
+        assertThatThrownBy(() -> run(new TestPolicy("greedy", TestPolicy.IDLE), new ArrayList<>(),
+                new long[] {1, 2, 3}))
                 .isInstanceOf(SchedulerContractException.class).hasMessageContaining("idle with 1 calls queued");
     }
 }

@@ -19,6 +19,7 @@ import dev.aiosim.kernel.process.StorageCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.testing.TestPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,7 +81,7 @@ class LiveKernelTest {
                     program(p, issued.get(p), got.get(p))));
         };
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(2, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE,
+        LiveKernel k = new LiveKernel(cluster(2, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                 LiveOptions.of(200).withListener((p, arrival, syscalls) -> {
                     recorded.put(p.pid(), List.copyOf(syscalls));
                     arrivals.put(p.pid(), arrival);
@@ -112,7 +113,7 @@ class LiveKernelTest {
     void anInterruptedAgentsCallIsCancelledAndTheOthersGoOn() throws Exception {
         LiveTesting.Rows rows = new LiveTesting.Rows();
         // real time, 1 ms steps: a 500,000-token call runs for the whole test
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE, LiveOptions.of(1));
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE, LiveOptions.of(1));
         Thread endless = k.spawn(new AgentProcess(0, "endless", 0, 1, "default", prev -> null), os -> os.llm(100, 500_000));
         awaitParked(endless);
         endless.interrupt();
@@ -139,7 +140,7 @@ class LiveKernelTest {
     @Test
     void stopEndsTheRunWithPartialResults() throws Exception {
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE, LiveOptions.of(1));
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE, LiveOptions.of(1));
         Thread endless = k.spawn(new AgentProcess(0, "endless", 0, 1, "default", prev -> null), os -> os.llm(100, 500_000));
         awaitParked(endless);
         k.stop();
@@ -153,7 +154,7 @@ class LiveKernelTest {
     @Test
     void theHorizonEndsTheRunWithoutMarkingItPartial() throws Exception {
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE,
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                 LiveOptions.of(1).withHorizon(1_000_000_000));
         k.spawn(new AgentProcess(0, "endless", 0, 1, "default", prev -> null), os -> os.llm(100, 500_000));
         k.sourceDone();
@@ -167,7 +168,7 @@ class LiveKernelTest {
     @Test
     void aCallThatCanNeverFitIsRejectedBackToTheAgent() throws Exception {
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000), id -> new TestFifo(), rows, Slo.NONE, LiveOptions.of(1000));
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000), id -> TestPolicy.fifo(), rows, Slo.NONE, LiveOptions.of(1000));
         SyscallResult[] r = new SyscallResult[1];
         Thread t = k.spawn(new AgentProcess(0, "big", 0, 1, "default", prev -> null), os -> r[0] = os.llm(2_000_000, 5));
         k.sourceDone();

@@ -4,6 +4,7 @@ import static dev.aiosim.kernel.live.LiveTesting.awaitParked;
 import static dev.aiosim.kernel.live.LiveTesting.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiosim.kernel.testing.TestPolicy;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.metrics.Slo;
 import dev.aiosim.kernel.process.AgentProcess;
@@ -48,7 +49,7 @@ class LiveManualClockTest {
         LiveTesting.Rows rows = new LiveTesting.Rows();
         // dilation 1000: a wall microsecond is a virtual millisecond; null engines read no clock,
         // so the kernel thread is the clock's only reader
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE,
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                 LiveOptions.of(1000).withWallClock(wall).withEngines(EngineFactory.IMMEDIATE)
                         .withDispatch(() -> new Counting(Mailbox.mpsc(), handled), Handoff::new));
         wall.set(1_000_000); // 1 s of virtual time before the agent comes
@@ -82,7 +83,7 @@ class LiveManualClockTest {
     void withTheClockStandingStillAStoppedRunEndsAtItsStartTime() throws Exception {
         ManualNanoClock wall = new ManualNanoClock();
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE,
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                 LiveOptions.of(1).withWallClock(wall).withIdle(() -> IdleStrategy.parking(1_000_000)));
         Thread agent = k.spawn(new AgentProcess(0, "waiting", 0, 1, "default", previous -> null),
                 os -> os.tool("slow", 1));

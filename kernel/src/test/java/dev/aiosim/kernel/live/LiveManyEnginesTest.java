@@ -5,6 +5,7 @@ import static dev.aiosim.kernel.live.LiveTesting.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.aiosim.kernel.testing.TestPolicy;
 import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.metrics.Slo;
@@ -31,7 +32,7 @@ class LiveManyEnginesTest {
             List<String> warnings = new CopyOnWriteArrayList<>();
             AtomicReference<EmulatedEngines> engines = new AtomicReference<>();
             // real time, 1 ms steps: a 500,000-token call runs for minutes
-            LiveKernel k = new LiveKernel(cluster(ENGINES, 4, 1_000_000), id -> new TestFifo(), rows, Slo.NONE,
+            LiveKernel k = new LiveKernel(cluster(ENGINES, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                     LiveOptions.of(1).withEngines((n, clock, inbox) -> {
                         EmulatedEngines e = new EmulatedEngines(n, clock, inbox, warnings::add);
                         engines.set(e);

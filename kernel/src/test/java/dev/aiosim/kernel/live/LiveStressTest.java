@@ -13,6 +13,7 @@ import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
+import dev.aiosim.kernel.testing.TestPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ class LiveStressTest {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             LiveTesting.Rows rows = new LiveTesting.Rows();
             List<String> recorded = new ArrayList<>();
-            LiveKernel k = new LiveKernel(cluster(2, 64, 5_000_000), id -> new TestFifo(), rows, Slo.NONE,
+            LiveKernel k = new LiveKernel(cluster(2, 64, 5_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
                     LiveOptions.of(100_000).withListener((p, arrival, syscalls) -> recorded.add(p.pid() + ":" + syscalls.size())));
             AtomicIntegerArray answered = new AtomicIntegerArray(AGENTS);
             AtomicInteger wrong = new AtomicInteger();

@@ -1,6 +1,5 @@
 package dev.aiosim.kernel.live;
 
-import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -15,7 +14,8 @@ final class LiveTesting {
     private LiveTesting() {}
 
     static KernelConfig cluster(int engines, int slots, long stepNanos) {
-        EngineConfig e = new EngineConfig(slots, 1_000_000, 1, PreemptionMode.RECOMPUTE, 0, 1e9, new ConstantCostModel(stepNanos));
+        EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(1_000_000)
+                .costModel(new ConstantCostModel(stepNanos)).build();
         return KernelConfig.of(engines, e);
     }
 

@@ -1,25 +1,18 @@
 package dev.aiosim.schedulers.fifo;
 
+import dev.aiosim.kernel.scheduler.PolicyInfo;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.scheduler.SchedulerProvider;
 import java.util.Map;
-import java.util.Set;
 
 /** Registers {@link FifoScheduler} as {@code fifo}. */
 public final class FifoProvider implements SchedulerProvider {
-    @Override
-    public String name() {
-        return "fifo";
-    }
+    static final PolicyInfo INFO = PolicyInfo.of("fifo",
+            "first-in first-out, run to completion, preempt only on KV exhaustion (AIOS FIFO, vLLM default)");
 
     @Override
-    public String description() {
-        return "first-in first-out, run to completion, preempt only on KV exhaustion (AIOS FIFO, vLLM default)";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of();
+    public PolicyInfo info() {
+        return INFO;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aiosim.schedulers.fifo;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.EngineView;
+import dev.aiosim.kernel.scheduler.PolicyInfo;
 import dev.aiosim.kernel.scheduler.Scheduler;
 import java.util.ArrayDeque;
 
@@ -16,8 +17,8 @@ public final class FifoScheduler implements Scheduler {
     private final ArrayDeque<CallView> queue = new ArrayDeque<>();
 
     @Override
-    public String name() {
-        return "fifo";
+    public PolicyInfo info() {
+        return FifoProvider.INFO;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aiosim.schedulers.priority;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.EngineView;
+import dev.aiosim.kernel.scheduler.PolicyInfo;
 import dev.aiosim.kernel.scheduler.Scheduler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ public final class PriorityScheduler implements Scheduler {
     }
 
     @Override
-    public String name() {
-        return "priority";
+    public PolicyInfo info() {
+        return PriorityProvider.INFO;
     }
 
     @Override

@@ -1,25 +1,21 @@
 package dev.aiosim.schedulers.rr;
 
+import dev.aiosim.kernel.scheduler.PolicyInfo;
+import dev.aiosim.kernel.scheduler.PolicyParameter;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.scheduler.SchedulerProvider;
 import java.util.Map;
-import java.util.Set;
 
 /** Registers {@link RoundRobinScheduler} as {@code rr}; {@code quantum} defaults to 64 tokens. */
 public final class RoundRobinProvider implements SchedulerProvider {
-    @Override
-    public String name() {
-        return "rr";
-    }
+    static final PolicyInfo INFO = PolicyInfo.of("rr",
+            "round-robin with a quantum in tokens (quantum: 64) or time (quantum: 1s); expired calls are snapshotted and requeued at the tail (AIOS RR)",
+            PolicyParameter.of("quantum", "time slice since admission, in output tokens (64) or virtual time (1s, 250ms); default 64 tokens",
+                    "3", "5ms"));
 
     @Override
-    public String description() {
-        return "round-robin with a quantum in tokens (quantum: 64) or time (quantum: 1s); expired calls are snapshotted and requeued at the tail (AIOS RR)";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("quantum");
+    public PolicyInfo info() {
+        return INFO;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aiosim.schedulers.rr;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.scheduler.Decision;
 import dev.aiosim.kernel.scheduler.EngineView;
+import dev.aiosim.kernel.scheduler.PolicyInfo;
 import dev.aiosim.kernel.scheduler.Scheduler;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -25,8 +26,8 @@ public final class RoundRobinScheduler implements Scheduler {
     }
 
     @Override
-    public String name() {
-        return "rr";
+    public PolicyInfo info() {
+        return RoundRobinProvider.INFO;
     }
 
     @Override
