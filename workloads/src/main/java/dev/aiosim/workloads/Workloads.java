@@ -4,6 +4,7 @@ import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.gen.GeneratedSource;
 import dev.aiosim.workloads.replay.Replay;
 import dev.aiosim.workloads.trace.OnBadRow;
+import dev.aiosim.workloads.trace.TraceFiles;
 import dev.aiosim.workloads.trace.TraceFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ public final class Workloads {
         spec.validate("workload");
         if (spec.replaysTrace()) {
             Path file = baseDir.resolve(spec.trace());
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("workload.trace: expected an existing trace file, got '" + file + "'");
-            }
+            TraceFiles.checkReadable(file);
             return Replay.open(() -> TraceFormats.open(file, spec.format(), spec.onBadRowOrDefault()),
                     spec.replayOptions(), seed);
         }

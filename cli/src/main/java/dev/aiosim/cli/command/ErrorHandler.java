@@ -2,6 +2,7 @@ package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.kernel.time.VirtualTimeOverflow;
+import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof SpecException || ex instanceof TraceFormatException || ex instanceof VirtualTimeOverflow) {
+        if (ex instanceof SpecException || ex instanceof TraceFormatException || ex instanceof VirtualTimeOverflow
+                || ex instanceof TraceFileException) {
             err.println("aiosim: " + ex.getMessage());
             if (debug(parsed)) {
                 ex.printStackTrace(err);

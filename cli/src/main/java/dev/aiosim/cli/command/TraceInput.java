@@ -8,6 +8,7 @@ import dev.aiosim.workloads.trace.TraceFormatException;
 import dev.aiosim.workloads.trace.TraceFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.aiosim.workloads.trace.TraceFiles;
 
 /**
  * A trace file opened the way every {@code trace} subcommand opens it: format named or detected,
@@ -16,9 +17,7 @@ import java.nio.file.Path;
  */
 record TraceInput(TraceFormat format, AgentSource source) {
     static TraceInput open(Path file, String formatName, String onBadRow) {
-        if (!Files.isRegularFile(file)) {
-            throw new SpecException(file + ": no such file");
-        }
+        TraceFiles.checkReadable(file);
         try {
             OnBadRow mode = onBadRow == null ? OnBadRow.FAIL : OnBadRow.parse(onBadRow);
             TraceFormat f = formatName == null ? TraceFormats.detect(file)

@@ -10,6 +10,7 @@ import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.kernel.sim.Simulation;
 import dev.aiosim.workloads.Workloads;
+import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ public final class Experiment {
     public AgentSource open(long seed) {
         try {
             return Workloads.open(spec.workload(), seed, spec.baseDir());
-        } catch (TraceFormatException e) {
-            throw e;
+        } catch (TraceFormatException | TraceFileException e) {
+            throw e; // names the trace file: the spec is not at fault
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
             throw new SpecException(spec.source() + ": " + (msg.startsWith("workload") ? msg : "workload: " + msg), e);

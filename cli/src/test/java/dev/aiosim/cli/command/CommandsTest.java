@@ -246,7 +246,7 @@ class CommandsTest {
         assertThat(flag.code()).isEqualTo(2);
         Cli noTrace = Cli.run("replay", tmp.resolve("missing.csv").toString());
         assertThat(noTrace.code()).isEqualTo(2);
-        assertThat(noTrace.err()).contains("workload.trace");
+        assertThat(noTrace.err()).isEqualTo("aiosim: " + tmp.resolve("missing.csv") + ": no such file\n");
     }
 
     @Test

@@ -18,12 +18,13 @@ public final class BadRows {
     }
 
     /**
-     * Rethrows {@code e} under {@link OnBadRow#FAIL}; counts {@code rows} skipped rows under
+     * Rethrows {@code e} under {@link OnBadRow#FAIL}, or when it is not
+     * {@linkplain TraceFormatException#skippable() skippable}; counts {@code rows} skipped rows under
      * {@link OnBadRow#SKIP}. {@code rows} is asked only when skipping, so it may read on (to the end
      * of a session) without a later line's error hiding this one.
      */
     public void handle(TraceFormatException e, LongSupplier rows) {
-        if (onBadRow == OnBadRow.FAIL) {
+        if (onBadRow == OnBadRow.FAIL || !e.skippable()) {
             throw e;
         }
         skipped += rows.getAsLong();

@@ -16,6 +16,11 @@ public final class Fields {
         public TraceFormatException error(String field, String expected, String got) {
             return new TraceFormatException(file, line, field, expected, got);
         }
+
+        /** The error for a break of the file's structure that no skipping can repair. */
+        public TraceFormatException structureError(String field, String expected, String got) {
+            return new TraceFormatException(file, line, field, expected, got, false);
+        }
     }
 
     /**

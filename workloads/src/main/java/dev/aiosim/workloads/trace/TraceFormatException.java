@@ -9,6 +9,7 @@ public final class TraceFormatException extends IllegalArgumentException {
     private final String file;
     private final long line;
     private final String field;
+    private final boolean skippable;
 
     /**
      * @param file the file as the user named it
@@ -18,10 +19,26 @@ public final class TraceFormatException extends IllegalArgumentException {
      * @param got the text found (shown in quotes)
      */
     public TraceFormatException(String file, long line, String field, String expected, String got) {
-        super(file + ":" + line + ": " + field + ": expected " + expected + ", got '" + got + "'");
+        this(file, line, field, expected, got, true);
+    }
+
+    /**
+     * @param skippable false for a break of the file's structure that skipping rows cannot
+     *     repair (it would replay part of a session, or drop every later row); such an error
+     *     stops the run even with {@code --on-bad-row skip}, and says so
+     */
+    public TraceFormatException(String file, long line, String field, String expected, String got, boolean skippable) {
+        super(file + ":" + line + ": " + field + ": expected " + expected + ", got '" + got + "'"
+                + (skippable ? "" : "; skipping rows cannot repair this, fix the file"));
         this.file = file;
         this.line = line;
         this.field = field;
+        this.skippable = skippable;
+    }
+
+    /** Whether {@code --on-bad-row skip} may skip the row (false: the file's structure is broken). */
+    public boolean skippable() {
+        return skippable;
     }
 
     public String file() {

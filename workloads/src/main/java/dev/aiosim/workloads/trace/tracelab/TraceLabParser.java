@@ -42,7 +42,9 @@ import java.util.List;
  * {@code round_idx} 0, 1, 2, ...; every row of a session repeats its {@code arrival_time}; and
  * sessions come in non-decreasing {@code arrival_time}. A session id that reappears later in the
  * file is caught by its {@code round_idx} not being 0 (a reappearance starting again at round 0
- * would be read as a new session).
+ * would be read as a new session); since the earlier part has been replayed by then, that error
+ * stops the run even with {@link OnBadRow#SKIP}, as does a row with a damaged {@code session_id}
+ * inside a session (its rows then start a "session" past round 0).
  *
  * <p>Bad rows, reported as {@code file:line: field: expected ..., got '...'}: a wrong number of
  * fields ({@code row}); a number that is not valid ({@code arrival_time} and
@@ -133,6 +135,12 @@ public final class TraceLabParser implements RowSource.Parser<RowGroups.Group<Cs
         long arrival = Fields.time(at, TraceLabFormat.ARRIVAL, arrivalText, MS, "milliseconds");
         String roundText = row.record().get(roundCol).trim();
         int round = Fields.integer(at, TraceLabFormat.ROUND, roundText, 0, "");
+        if (round != s.rounds && s.rounds == 0) {
+            // a session that starts past round 0 is the rest of one already replayed (or one whose
+            // session_id was damaged): dropping it would leave that session replayed in part
+            throw at.structureError(TraceLabFormat.ROUND, "0 (the first row of session " + s.id
+                    + "; the rows of a session must be contiguous and in order)", roundText);
+        }
         if (round != s.rounds) {
             throw at.error(TraceLabFormat.ROUND, s.rounds == 0
                     ? "0 (the first row of session " + s.id + "; the rows of a session must be contiguous and in order)"
