@@ -16,13 +16,30 @@ import java.util.List;
  * calls that do not fit in the free slots and KV: waiters are first admitted into what is free,
  * and only then are expired calls preempted, at most as many as calls still wait, oldest
  * admission first, so that a lone waiter does not evict a whole batch.
+ *
+ * <p>Thrash guard ({@code min-tokens}, off by default): a time quantum counts from admission, so
+ * it includes the step that restores the call (with recompute, a re-prefill of its context and of
+ * every call admitted with it). When that step is longer than the quantum, every admission yields
+ * one token and pays a whole re-prefill (paper-notes/rr-thrash.md). With {@code min-tokens: N}
+ * an expired call is not preempted before it has generated N tokens since its admission, which
+ * bounds the waste to one restore per N tokens.
  */
 public final class RoundRobinScheduler implements Scheduler {
     private final Quantum quantum;
+    private final int minTokens;
     private final ArrayDeque<CallView> queue = new ArrayDeque<>();
 
     public RoundRobinScheduler(Quantum quantum) {
+        this(quantum, 0);
+    }
+
+    /** @param minTokens tokens an expired call generates after each admission before it may be preempted, >= 0 */
+    public RoundRobinScheduler(Quantum quantum, int minTokens) {
+        if (minTokens < 0) {
+            throw new IllegalArgumentException("min-tokens must be >= 0, got " + minTokens);
+        }
         this.quantum = quantum;
+        this.minTokens = minTokens;
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class RoundRobinScheduler implements Scheduler {
         int preempted = 0;
         for (int i = 0; i < running.size() && preempted < waiting; i++) {
             CallView c = running.get(i);
-            if (quantum.expired(c, now)) {
+            if (c.tokensSinceAdmitted() >= minTokens && quantum.expired(c, now)) {
                 decision.preempt(c);
                 preempted++;
             }
