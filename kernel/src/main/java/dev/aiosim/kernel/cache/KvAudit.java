@@ -1,6 +1,6 @@
 package dev.aiosim.kernel.cache;
 
-import dev.aiosim.kernel.core.InvariantViolation;
+import dev.aiosim.kernel.InvariantViolation;
 import java.util.IdentityHashMap;
 import java.util.List;
 

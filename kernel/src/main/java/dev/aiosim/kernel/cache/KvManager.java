@@ -1,6 +1,6 @@
 package dev.aiosim.kernel.cache;
 
-import dev.aiosim.kernel.core.InvariantViolation;
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.process.Prefix;
 import java.util.ArrayList;

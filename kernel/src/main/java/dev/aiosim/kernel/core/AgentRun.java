@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.FanOut;

@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.cache.BlockTable;
 import dev.aiosim.kernel.cache.KvManager;
 import dev.aiosim.kernel.context.ContextManager;

@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.cluster.Dispatcher;
 import dev.aiosim.kernel.context.SnapshotCounters;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -377,16 +378,7 @@ public final class Kernel {
         for (Engine e : engines) {
             e.checkSwapReturned();
         }
-        if (metrics.llmSubmitted() != metrics.llmCompleted() + metrics.llmUnfinished() + metrics.llmRejected()
-                + metrics.llmCancelled()) {
-            throw new InvariantViolation("submitted " + metrics.llmSubmitted() + " LLM calls but completed "
-                    + metrics.llmCompleted() + " + unfinished " + metrics.llmUnfinished() + " + rejected " + metrics.llmRejected()
-                    + " + cancelled " + metrics.llmCancelled());
-        }
-        if (metrics.outputTokensServed() != metrics.outputTokensAsked()) {
-            throw new InvariantViolation("served " + metrics.outputTokensServed() + " output tokens for completed calls that asked for "
-                    + metrics.outputTokensAsked());
-        }
+        metrics.checkBalanced();
     }
 
     /** Context-manager counters of every engine. */

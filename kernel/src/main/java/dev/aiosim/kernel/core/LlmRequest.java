@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.core;
 
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.cache.KvAllocation;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.metrics.CallRecord;

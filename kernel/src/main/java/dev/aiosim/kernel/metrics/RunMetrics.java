@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.metrics;
 
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.context.SnapshotCounters;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -170,6 +171,23 @@ public final class RunMetrics {
     public long otherCompleted() { return otherCompleted; }
     /** Output tokens the completed calls asked for. */
     public long outputTokensAsked() { return outputTokensAsked; }
+
+    /**
+     * The end-of-run balance (DESIGN.md §10): every submitted LLM call is completed, unfinished,
+     * rejected or cancelled, and completed calls were served exactly the tokens they asked for.
+     *
+     * @throws InvariantViolation when it does not hold
+     */
+    public void checkBalanced() {
+        if (llmSubmitted() != llmCompleted + llmUnfinished + llmRejected + llmCancelled) {
+            throw new InvariantViolation("submitted " + llmSubmitted() + " LLM calls but completed " + llmCompleted
+                    + " + unfinished " + llmUnfinished + " + rejected " + llmRejected + " + cancelled " + llmCancelled);
+        }
+        if (outputTokensServed() != outputTokensAsked) {
+            throw new InvariantViolation("served " + outputTokensServed() + " output tokens for completed calls that asked for "
+                    + outputTokensAsked);
+        }
+    }
     /** Output tokens generated for the completed calls. */
     public long outputTokensServed() { return outputTokensServed; }
     public long promptTokens() { return promptTokens; }

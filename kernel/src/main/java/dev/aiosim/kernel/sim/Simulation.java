@@ -1,6 +1,6 @@
 package dev.aiosim.kernel.sim;
 
-import dev.aiosim.kernel.core.InvariantViolation;
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.core.Kernel;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.metrics.MetricsSink;

@@ -3,7 +3,7 @@ package dev.aiosim.kernel.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiosim.kernel.core.InvariantViolation;
+import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.process.Prefix;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.aiosim.kernel.core;
+package dev.aiosim.kernel;
 
 /** A kernel invariant (DESIGN.md §10) does not hold: a bug in the kernel or a policy. */
 public final class InvariantViolation extends IllegalStateException {
