@@ -8,6 +8,7 @@ import dev.aiosim.cli.command.PoliciesCommand;
 import dev.aiosim.cli.command.ReplayCommand;
 import dev.aiosim.cli.command.RunCommand;
 import dev.aiosim.workloads.trace.TraceFormats;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + "context snapshots and scheduling policies, in deterministic virtual time.",
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
             PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -36,9 +37,11 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** No command given: that is a usage error, so the usage goes to stderr and the exit code is 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ErrorHandler.USER_ERROR;
     }
 
     /** {@code --version}: aiosim version, commit and Java. */

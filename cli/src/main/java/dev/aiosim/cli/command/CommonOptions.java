@@ -6,9 +6,10 @@ import dev.aiosim.cli.spec.SpecOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every experiment command takes: where results go, seed, overrides, policies, verbosity. */
+/** Options every experiment command takes: where results go, seed, overrides, policies, verbosity, {@code --debug}. */
 public final class CommonOptions {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Results folder (default: results/runs/<name>-<yyyyMMdd-HHmmss>).")
@@ -27,11 +28,11 @@ public final class CommonOptions {
             description = "Runs these policies instead of the spec's schedulers (repeatable; parameters with --set schedulers[i].KEY=...).")
     List<String> policies = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no tables; only where the results are.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no tables; prints only the results folder.")
     boolean quiet;
 
-    @Option(names = "--debug", description = "Show stack traces for errors in specs and flags too.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     /** The overrides these options make, in the order they apply: --policy, --seed, then each --set. */
     List<SpecOverride> overrides() {

@@ -25,6 +25,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Invocation(spec, options).execute(SpecLoader.Source.file(file), options.overrides(), true);
+        return new Invocation(spec, options).compare().execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,21 +47,18 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (replaced if it exists; .gz compresses aiosim JSONL).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "NAME", description = "Input format instead of detecting it; known: ${sys:aiosim.trace-formats}.")
-    String format;
+    @Mixin
+    TraceOptions trace = new TraceOptions();
 
-    @Option(names = "--on-bad-row", paramLabel = "fail|skip", description = "What to do with input rows that cannot be read (default: fail).")
-    String onBadRow;
-
-    @Option(names = "--debug", description = "Show stack traces for errors in the trace and flags too.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new SpecException("--out " + out + ": is the input file; write to another file");
         }
-        TraceInput in = TraceInput.open(file, format, onBadRow);
+        TraceInput in = trace.open(file);
         long agents = 0;
         boolean ok = false;
         try (AgentSource source = in.source()) {

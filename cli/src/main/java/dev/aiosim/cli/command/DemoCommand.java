@@ -25,6 +25,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Invocation(spec, options).execute(SpecLoader.Source.resource(Main.class, RESOURCE), options.overrides(), true);
+        return new Invocation(spec, options).compare().execute(SpecLoader.Source.resource(Main.class, RESOURCE), options.overrides());
     }
 }

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,18 +27,15 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Trace file; its format is detected from the header.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "NAME", description = "Trace format instead of detecting it; known: ${sys:aiosim.trace-formats}.")
-    String format;
+    @Mixin
+    TraceOptions trace = new TraceOptions();
 
-    @Option(names = "--on-bad-row", paramLabel = "fail|skip", description = "What to do with rows that cannot be read (default: fail).")
-    String onBadRow;
-
-    @Option(names = "--debug", description = "Show stack traces for errors in the trace and flags too.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     @Override
     public Integer call() {
-        TraceInput in = TraceInput.open(file, format, onBadRow);
+        TraceInput in = trace.open(file);
         TraceStats stats = new TraceStats();
         try (AgentSource source = in.source()) {
             for (AgentArrival a = source.next(); a != null; a = source.next()) {

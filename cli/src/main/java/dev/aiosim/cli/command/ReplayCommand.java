@@ -3,11 +3,13 @@ package dev.aiosim.cli.command;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.cli.Main;
+import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecLoader;
 import dev.aiosim.cli.spec.SpecOverride;
 import dev.aiosim.cli.spec.Yaml;
 import dev.aiosim.workloads.ReplaySpec;
 import dev.aiosim.workloads.WorkloadSpec;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +38,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "Trace file; its format is detected from the header.")
     Path trace;
 
-    @Option(names = "--format", paramLabel = "NAME", description = "Trace format instead of detecting it from the header; known: ${sys:aiosim.trace-formats}.")
-    String format;
-
-    @Option(names = "--on-bad-row", paramLabel = "fail|skip", description = "What to do with rows that cannot be read (default: fail).")
-    String onBadRow;
+    @Mixin
+    TraceOptions traceOptions = new TraceOptions();
 
     @Option(names = "--window", paramLabel = "FROM..TO", description = "Replay only the agents arriving in this part of the trace (its own time, e.g. 10m..20m, 5m.., ..30s); arrivals are shifted to start at 0.")
     String window;
@@ -68,7 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
         boolean selects = window != null || sample != null || limit != null || speedup != null || rate != null;
         // the workload section as a spec would write it (absent options stay absent)
         ObjectNode workload = Yaml.MAPPER.valueToTree(new WorkloadSpec(null, null, null, null,
-                trace.toAbsolutePath().normalize().toString(), format, onBadRow,
+                trace.toAbsolutePath().normalize().toString(), traceOptions.format, traceOptions.onBadRow,
                 selects ? new ReplaySpec(window, sample, limit, speedup, rate) : null));
         List<SpecOverride> overrides = new ArrayList<>();
         overrides.add(SpecOverride.of("TRACE " + trace, "workload", workload));
@@ -78,6 +77,23 @@ public final class ReplayCommand implements Callable<Integer> {
             String stem = trace.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._+-]", "_");
             overrides.add(0, SpecOverride.of("TRACE " + trace, "name", JsonNodeFactory.instance.textNode("replay-" + stem)));
         }
-        return new Invocation(spec, options).execute(source, overrides, false);
+        return new Invocation(spec, options).adjust(this::onceUnlessSampled).execute(source, overrides);
+    }
+
+    /**
+     * A trace gives the same agents whatever the seed unless {@code --sample} draws from it, so
+     * repetitions would be identical copies: each policy runs once, with the first seed, and
+     * stderr says so.
+     */
+    private ResolvedSpec onceUnlessSampled(ResolvedSpec s) {
+        ReplaySpec replay = s.workload().replay();
+        if (s.seeds().size() == 1 || !s.workload().replaysTrace() || replay != null && replay.sample() != null) {
+            return s;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("aiosim: a trace replays the same agents for every seed unless --sample is given: running seed "
+                + s.seeds().get(0) + " once instead of " + s.seeds().size() + " identical repetitions");
+        err.flush();
+        return s.withSeeds(List.of(s.seeds().get(0)));
     }
 }

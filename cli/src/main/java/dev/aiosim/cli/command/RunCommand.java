@@ -24,6 +24,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Invocation(spec, options).execute(SpecLoader.Source.file(file), options.overrides(), false);
+        return new Invocation(spec, options).execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -8,10 +8,7 @@ import dev.aiosim.kernel.metrics.ClassStats;
 import dev.aiosim.kernel.metrics.Histograms;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +28,23 @@ public final class CompareCsv {
 
     private CompareCsv() {}
 
-    public static void write(Path file, List<RunResult> results) {
+    /** Writes the file to {@code out}. */
+    public static void write(Writer out, List<RunResult> results) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get();
         SortedSet<Integer> levels = new TreeSet<>();
         results.forEach(r -> levels.addAll(r.metrics().classes().keySet()));
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format)) {
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Map.Entry<PolicyEntry, List<RunResult>> e : CompareTable.byPolicy(results).entrySet()) {
                 for (Metric m : Metric.SUMMARY) {
-                    row(out, e.getKey(), m.column(), e.getValue(), m.value(), m.decimals() == 0 ? 3 : m.decimals());
+                    row(csv, e.getKey(), m.column(), e.getValue(), m.value(), m.decimals() == 0 ? 3 : m.decimals());
                 }
                 for (int p : levels) {
-                    row(out, e.getKey(), "p" + p + "_queueing_mean_s", e.getValue(),
+                    row(csv, e.getKey(), "p" + p + "_queueing_mean_s", e.getValue(),
                             m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).callQueueing()), 6);
-                    row(out, e.getKey(), "p" + p + "_turnaround_mean_s", e.getValue(),
+                    row(csv, e.getKey(), "p" + p + "_turnaround_mean_s", e.getValue(),
                             m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).agentTurnaround()), 6);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -8,19 +8,28 @@ import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.metrics.Histograms;
 import dev.aiosim.kernel.metrics.MetricsSink;
 import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.workloads.trace.aiosim.AiosimTraceWriter;
+import dev.aiosim.workloads.trace.aiosim.TraceAgent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The results folder of one invocation. Open it, write the resolved spec, then for each run take
- * a {@link #sink} for its rows and {@link #record} its metrics; close at the end. The run files
- * are flushed after every run, so a failed invocation keeps the runs before the failure.
+ * The results folder of one invocation, and the one place that names and writes its files. Open
+ * it, write the resolved spec, then for each run take a {@link #sink} for its rows and
+ * {@link #record} its metrics (and {@link #writeTrace} a recorded workload); write
+ * {@code run.json} (and other whole files) with {@link #writeRunInfo} and {@link #write}; close at
+ * the end. The run files are flushed after every run, so a failed invocation keeps the runs
+ * before the failure.
  */
 public final class ResultsFolder implements AutoCloseable {
     /** Summary columns before the metrics. */
@@ -61,20 +70,70 @@ public final class ResultsFolder implements AutoCloseable {
         return new ResultsFolder(dir);
     }
 
+    /** {@code results/runs/<name>-<yyyyMMdd-HHmmss>}, with {@code -2}, {@code -3}... if taken. */
+    public static Path defaultDir(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path base = Path.of("results", "runs", name + "-" + stamp);
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = Path.of(base + "-" + i);
+        }
+        return p;
+    }
+
     public Path dir() {
         return dir;
     }
 
-    /** Writes {@code spec.yaml}: the resolved spec, runnable again from this folder. */
-    public void writeSpec(ResolvedSpec spec, String header) {
-        try {
-            String yaml = Yaml.MAPPER.writeValueAsString(spec.toTree(dir));
-            StringBuilder b = new StringBuilder();
-            header.lines().forEach(l -> b.append("# ").append(l).append('\n'));
-            Files.writeString(dir.resolve("spec.yaml"), b + yaml, StandardCharsets.UTF_8);
+    /** The content of a whole file, written in one go. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content; the caller closes {@code out}. */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes the file {@code name} of the folder (UTF-8), replacing an old one. */
+    public void write(String name, Content content) {
+        Path file = dir.resolve(name);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            content.writeTo(w);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spec.yaml", e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** The path {@code spec.yaml} has (in the rerun command its header gives). */
+    public Path specFile() {
+        return dir.resolve("spec.yaml");
+    }
+
+    /** Writes {@code spec.yaml}: the resolved spec, runnable again from this folder, under a comment. */
+    public void writeSpec(ResolvedSpec spec, String comment) {
+        write("spec.yaml", w -> {
+            StringBuilder b = new StringBuilder();
+            comment.lines().forEach(l -> b.append("# ").append(l).append('\n'));
+            w.write(b + Yaml.MAPPER.writeValueAsString(spec.toTree(dir)));
+        });
+    }
+
+    /**
+     * Writes a run's workload as it happened as aiosim JSONL: {@code trace.jsonl} when it is the
+     * invocation's only run, else {@code trace-<policy>-<seed>.jsonl} (characters of the label
+     * other than letters, digits, {@code . _ -} replaced by {@code _}).
+     */
+    public void writeTrace(PolicyEntry policy, long seed, boolean onlyRun, String source, List<TraceAgent> agents) {
+        String name = onlyRun ? "trace.jsonl"
+                : "trace-" + policy.label().replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + seed + ".jsonl";
+        write(name, w -> {
+            try (AiosimTraceWriter t = new AiosimTraceWriter(w, source)) {
+                agents.forEach(t::write);
+            }
+        });
+    }
+
+    /** Writes {@code run.json}; {@code totalWallNanos} is the whole invocation's wall time. */
+    public void writeRunInfo(RunInfo info, long totalWallNanos) {
+        write("run.json", w -> info.write(w, totalWallNanos));
     }
 
     /** Where one run's call and agent rows go. */

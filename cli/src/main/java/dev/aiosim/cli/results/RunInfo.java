@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 
@@ -67,7 +66,7 @@ public final class RunInfo {
     }
 
     /** Writes the file with totals; {@code totalWallNanos} is the whole invocation's wall time. */
-    public void write(Path file, long totalWallNanos) {
+    public void write(Writer out, long totalWallNanos) throws IOException {
         ObjectNode total = root.putObject("total");
         total.put("wall_s", totalWallNanos / 1e9);
         total.put("simulation_wall_s", wallNanos / 1e9);
@@ -75,10 +74,6 @@ public final class RunInfo {
         total.put("events_per_s", wallNanos == 0 ? 0 : events * 1e9 / wallNanos);
         total.put("sim_s", simNanos / 1e9);
         total.put("sim_s_per_wall_s", wallNanos == 0 ? 0 : simNanos / (double) wallNanos);
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, root);
     }
 }

@@ -5,10 +5,7 @@ import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
-import dev.aiosim.kernel.core.KernelConfig;
-import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.process.AgentSource;
-import dev.aiosim.kernel.sim.Simulation;
 import dev.aiosim.workloads.Workloads;
 import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
@@ -18,13 +15,30 @@ import java.util.List;
 
 /**
  * Runs every policy of a spec with every seed, policy by policy, each run on a fresh workload
- * source and a fresh kernel, so that all policies see the same agents for a seed.
+ * source, so that all policies see the same agents for a seed; the {@link Runner} decides how a
+ * run is carried out (simulated, live). Each finished run is written to the results folder (and
+ * its wall-clock figures noted for {@code run.json}) before the next starts; a {@link Stop} ends
+ * the loop early.
  */
 public final class Experiment {
     private final ResolvedSpec spec;
+    private final Runner runner;
 
-    public Experiment(ResolvedSpec spec) {
+    /**
+     * What the loop produced.
+     *
+     * @param runs the finished runs (an interrupted one included), in order
+     * @param partial whether the loop was stopped early or a run was stopped before its end
+     */
+    public record Result(List<RunResult> runs, boolean partial) {
+        public Result {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    public Experiment(ResolvedSpec spec, Runner runner) {
         this.spec = spec;
+        this.runner = runner;
     }
 
     /** Number of runs: policies x seeds. */
@@ -32,26 +46,28 @@ public final class Experiment {
         return spec.policies().size() * spec.seeds().size();
     }
 
-    /** Runs all, writing rows and summaries to {@code out} and wall-clock facts to {@code info}. */
-    public List<RunResult> run(ResultsFolder out, RunInfo info, Progress progress) {
-        KernelConfig config = spec.cluster().kernelConfig();
+    /** Runs all, writing rows, summaries and recorded traces to {@code out} and wall-clock facts to {@code info}. */
+    public Result run(ResultsFolder out, RunInfo info, Progress progress, Stop stop) {
         List<RunResult> results = new ArrayList<>();
+        boolean partial = false;
         for (PolicyEntry policy : spec.policies()) {
             for (long seed : spec.seeds()) {
-                progress.runStarted(policy.label(), seed, spec.horizonNanos());
-                RunMetrics m;
-                try (AgentSource source = open(seed)) {
-                    Simulation sim = new Simulation(config, policy.factory(), source, out.sink(policy, seed),
-                            spec.kernelSlo(), spec.horizonNanos(), progress::time);
-                    m = sim.run();
+                if (stop.requested()) {
+                    return new Result(results, true);
                 }
+                progress.runStarted(policy.label(), seed, spec.horizonNanos());
+                RunOutcome o = runner.run(new RunRequest(spec, policy, seed, this, out.sink(policy, seed), progress, stop));
                 progress.runDone();
-                out.record(policy, seed, m);
-                info.run(policy.label(), seed, m);
-                results.add(new RunResult(policy, seed, m));
+                partial |= o.partial();
+                out.record(policy, seed, o.metrics());
+                info.run(policy.label(), seed, o.metrics());
+                results.add(new RunResult(policy, seed, o.metrics()));
+                if (o.trace() != null) {
+                    out.writeTrace(policy, seed, runs() == 1, o.trace().source(), o.trace().agents());
+                }
             }
         }
-        return results;
+        return new Result(results, partial);
     }
 
     /**
@@ -62,7 +78,7 @@ public final class Experiment {
         open(spec.seeds().get(0)).close();
     }
 
-    /** Opens the workload for {@code seed}: the same agents for every policy (and for {@code live}). */
+    /** Opens the workload for {@code seed}: the same agents for every policy and every runner. */
     public AgentSource open(long seed) {
         try {
             return Workloads.open(spec.workload(), seed, spec.baseDir());

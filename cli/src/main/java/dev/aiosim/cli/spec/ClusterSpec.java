@@ -1,5 +1,6 @@
 package dev.aiosim.cli.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param storageConcurrency concurrent storage calls, 0 = unlimited
  * @param prefixCache on or off (default off): engines keep a prefix cache of named KV blocks
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterSpec(
         @JsonProperty("engines") Integer engines,
         @JsonProperty("gpu") String gpu,

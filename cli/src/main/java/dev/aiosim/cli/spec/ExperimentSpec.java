@@ -1,12 +1,15 @@
 package dev.aiosim.cli.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.aiosim.workloads.WorkloadSpec;
 import java.util.List;
 
 /**
  * An experiment spec as written (DESIGN.md §8), bound from YAML; absent values are {@code null}
- * and get their defaults in {@link ResolvedSpec}.
+ * and get their defaults in {@link ResolvedSpec}. {@code spec.yaml} is written through this record
+ * too ({@link ResolvedSpec#toTree}), in this order, leaving out absent values; {@code workload}
+ * is always written (as a placeholder the resolved section replaces, keeping its place).
  *
  * @param name experiment name, used in the default results folder name
  * @param description free text for humans
@@ -19,6 +22,7 @@ import java.util.List;
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
         @JsonProperty("name") String name,
         @JsonProperty("description") String description,
@@ -26,7 +30,7 @@ public record ExperimentSpec(
         @JsonProperty("repetitions") Integer repetitions,
         @JsonProperty("seeds") List<Long> seeds,
         @JsonProperty("cluster") ClusterSpec cluster,
-        @JsonProperty("workload") WorkloadSpec workload,
+        @JsonProperty("workload") @JsonInclude(JsonInclude.Include.ALWAYS) WorkloadSpec workload,
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
         @JsonProperty("horizon") DurationValue horizon) {

@@ -1,7 +1,5 @@
 package dev.aiosim.cli.spec;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.Catalog;
@@ -171,29 +169,13 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
                 storageConcurrency);
     }
 
-    /** The section as the resolved spec writes it: every value explicit. */
-    ObjectNode toTree() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("engines", engines);
-        n.put("gpu", gpu);
-        n.put("model", model);
-        n.put("tensor-parallel", tensorParallel);
-        n.put("max-batch", maxBatch);
-        n.put("kv-tokens", kvTokens);
-        n.put("gpu-memory-utilization", gpuMemoryUtilization);
-        n.put("preemption", preemption.name().toLowerCase(Locale.ROOT));
-        n.put("host-swap", hostSwap.text());
-        n.put("mfu", mfu);
-        n.put("mbu", mbu);
-        n.put("step-overhead", stepOverhead.text());
-        n.put("dispatcher", dispatcher);
-        if (catalogFile != null) {
-            n.put("catalog", catalogFile);
-        }
-        n.put("tool-concurrency", toolConcurrency);
-        n.put("memory-concurrency", memoryConcurrency);
-        n.put("storage-concurrency", storageConcurrency);
-        n.put("prefix-cache", prefixCache ? "on" : "off");
-        return n;
+    /**
+     * The section as the resolved spec writes it: every value explicit, in the record the section
+     * is read into, so reading and writing share one list of keys.
+     */
+    public ClusterSpec written() {
+        return new ClusterSpec(engines, gpu, model, tensorParallel, maxBatch, kvTokens, gpuMemoryUtilization,
+                preemption.name().toLowerCase(Locale.ROOT), hostSwap, mfu, mbu, stepOverhead, dispatcher, catalogFile,
+                toolConcurrency, memoryConcurrency, storageConcurrency, prefixCache ? "on" : "off");
     }
 }

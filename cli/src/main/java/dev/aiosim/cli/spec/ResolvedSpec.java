@@ -1,7 +1,6 @@
 package dev.aiosim.cli.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiosim.kernel.metrics.Slo;
@@ -149,6 +148,15 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         return at;
     }
 
+    /** This spec with other seeds (one run per policy and seed); {@code spec.yaml} then writes these. */
+    public ResolvedSpec withSeeds(List<Long> newSeeds) {
+        if (newSeeds.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one seed");
+        }
+        return new ResolvedSpec(name, description, List.copyOf(newSeeds), cluster, workload, workloadTree, policies, slo,
+                horizon, baseDir, source);
+    }
+
     /** The kernel's SLO. */
     public Slo kernelSlo() {
         if (slo == null) {
@@ -171,49 +179,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
      * resolved, paths relative to {@code dir} (the folder the file will be written in).
      */
     public ObjectNode toTree(Path dir) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("name", name);
-        if (description != null) {
-            root.put("description", description);
-        }
-        root.put("seed", seeds.get(0));
-        root.put("repetitions", seeds.size());
-        ArrayNode seedList = root.putArray("seeds");
-        seeds.forEach(seedList::add);
-        ObjectNode c = cluster.toTree();
-        root.set("cluster", c);
-        root.set("workload", workloadTree.deepCopy());
-        ArrayNode list = root.putArray("schedulers");
-        for (PolicyEntry p : policies) {
-            ObjectNode e = list.addObject();
-            e.put("name", p.spec().name());
-            if (p.spec().label() != null) {
-                e.put("label", p.spec().label());
-            }
-            p.spec().params().forEach((k, v) -> {
-                if (v.matches("-?[0-9]{1,18}") && Long.toString(Long.parseLong(v)).equals(v)) {
-                    e.put(k, Long.parseLong(v));
-                } else {
-                    e.put(k, v);
-                }
-            });
-        }
-        if (slo != null && (slo.ttft() != null || slo.tbt() != null || slo.e2e() != null)) {
-            ObjectNode o = root.putObject("slo");
-            if (slo.ttft() != null) {
-                o.put("ttft", slo.ttft().text());
-            }
-            if (slo.tbt() != null) {
-                o.put("tbt", slo.tbt().text());
-            }
-            if (slo.e2e() != null) {
-                o.put("e2e", slo.e2e().text());
-            }
-        }
-        if (horizon != null) {
-            root.put("horizon", horizon.text());
-        }
+        ExperimentSpec written = new ExperimentSpec(name, description, seeds.get(0), seeds.size(), seeds, cluster.written(),
+                null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon);
+        ObjectNode root = Yaml.MAPPER.valueToTree(written);
+        root.replace("workload", workloadTree.deepCopy()); // the section as given, in its place
         PathFields.relativize(root, dir);
         return root;
     }

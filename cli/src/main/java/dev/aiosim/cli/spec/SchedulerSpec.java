@@ -1,7 +1,10 @@
 package dev.aiosim.cli.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.SortedMap;
@@ -54,6 +57,27 @@ public record SchedulerSpec(String name, String label, SortedMap<String, String>
             }
         }
         return new SchedulerSpec(name.textValue().trim(), label, params);
+    }
+
+    /**
+     * The entry as the resolved spec writes it, the mapping form {@link #of} reads: {@code name},
+     * {@code label} if given, then the parameters, integers as numbers and the rest as text.
+     */
+    @JsonValue
+    public ObjectNode written() {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("name", name);
+        if (label != null) {
+            e.put("label", label);
+        }
+        params.forEach((k, v) -> {
+            if (v.matches("-?[0-9]{1,18}") && Long.toString(Long.parseLong(v)).equals(v)) {
+                e.put(k, Long.parseLong(v));
+            } else {
+                e.put(k, v);
+            }
+        });
+        return e;
     }
 
     /** The name in reports: the label if given, else {@code name} or {@code name(k=v;k2=v2)}. */

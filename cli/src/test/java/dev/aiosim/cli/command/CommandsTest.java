@@ -110,7 +110,7 @@ class CommandsTest {
         Cli r = Cli.run("run", spec.toString(), "--out", first.toString(), "-q", "--set", "cluster.max-batch=3",
                 "--set", "schedulers[1].quantum=24");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().strip()).isEqualTo("results: " + first);
+        assertThat(r.out()).isEqualTo(first + System.lineSeparator()); // -q: the folder and nothing else
         String resolved = Files.readString(first.resolve("spec.yaml"));
         assertThat(resolved).contains("max-batch: 3").contains("quantum: 24").contains("kv-tokens: ")
                 .contains("seeds:").contains("  - 7\n  - 8");
@@ -154,6 +154,23 @@ class CommandsTest {
         Path again = tmp.resolve("replay-again");
         assertThat(Cli.run("run", out.resolve("spec.yaml").toString(), "--out", again.toString(), "-q").code()).isZero();
         assertThat(Files.readAllBytes(again.resolve("calls.csv"))).isEqualTo(Files.readAllBytes(out.resolve("calls.csv")));
+    }
+
+    @Test
+    void replayRunsATraceOnceAndSaysSoWhenRepetitionsWouldBeIdentical() throws IOException {
+        Path out = tmp.resolve("replay-reps");
+        Cli r = Cli.run("replay", trace.toString(), "--set", "repetitions=3", "--out", out.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().strip()).isEqualTo("aiosim: a trace replays the same agents for every seed unless --sample is given:"
+                + " running seed 1 once instead of 3 identical repetitions");
+        assertThat(csv(out.resolve("summary.csv"))).extracting(x -> x.get("seed")).containsExactly("1");
+        assertThat(Files.readString(out.resolve("spec.yaml"))).contains("repetitions: 1\n").contains("seeds:\n  - 1\n");
+        // --sample draws from the seed: the repetitions differ, so all run
+        Path sampled = tmp.resolve("replay-reps-sampled");
+        Cli s = Cli.run("replay", trace.toString(), "--sample", "0.5", "--set", "repetitions=2", "--out", sampled.toString(), "-q");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(s.err()).isEmpty();
+        assertThat(csv(sampled.resolve("summary.csv"))).extracting(x -> x.get("seed")).containsExactly("1", "2");
     }
 
     @Test
@@ -251,15 +268,21 @@ class CommandsTest {
 
     @Test
     void helpVersionAndPolicies() {
-        for (String cmd : List.of("run", "compare", "replay", "demo", "policies")) {
+        for (String cmd : List.of("run", "compare", "replay", "demo", "policies", "live")) {
             Cli r = Cli.run(cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).contains("Usage: aiosim " + cmd);
         }
+        // each names the default folder it really uses
+        assertThat(Cli.run("run", "--help").out()).contains("results/runs/<name>-<yyyyMMdd-HHmmss>");
+        assertThat(Cli.run("live", "--help").out()).contains("results/runs/<name>-live-<yyyyMMdd-HHmmss>");
         assertThat(Cli.run("--version").out()).startsWith("aiosim ");
         Cli p = Cli.run("policies");
         assertThat(p.code()).isZero();
         assertThat(p.out()).contains("fifo").contains("rr [quantum]").contains("priority [aging]");
-        assertThat(Cli.run().out()).contains("Usage: aiosim").contains("demo").contains("replay");
+        Cli none = Cli.run();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("Usage: aiosim").contains("demo").contains("replay");
     }
 }

@@ -4,27 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiosim.cli.Main;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code aiosim live}: the results folder of {@code run}, plus the recorded trace, from a live run. */
 class LiveCommandTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void liveWritesTheResultsOfRunAndTheTraceAsItHappened() throws IOException {
+    private Path smallSpec() throws IOException {
         Path spec = tmp.resolve("small.yaml");
         try (InputStream in = getClass().getResourceAsStream("/dev/aiosim/cli/small.yaml")) {
             Files.copy(in, spec);
         }
+        return spec;
+    }
+
+    @Test
+    void liveWritesTheResultsOfRunAndTheTraceAsItHappened() throws IOException {
+        Path spec = smallSpec();
         Path out = tmp.resolve("live");
         Cli r = Cli.run("live", spec.toString(), "--dilation", "200", "--policy", "fifo", "--set", "repetitions=1",
                 "--out", out.toString());
@@ -68,5 +80,48 @@ class LiveCommandTest {
         List<CSVRecord> simCalls = CommandsTest.csv(tmp.resolve("sim").resolve("calls.csv"));
         assertThat(calls.stream().map(c -> c.get("agent_pid") + "/" + c.get("prompt_tokens") + "/" + c.get("output_tokens")).sorted().toList())
                 .isEqualTo(simCalls.stream().map(c -> c.get("agent_pid") + "/" + c.get("prompt_tokens") + "/" + c.get("output_tokens")).sorted().toList());
+    }
+
+    /**
+     * What the shutdown hook does on Ctrl-C or SIGTERM, called while a run is in progress: the run
+     * stops, its results are written and marked partial, the run after it never starts.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard against a stop that does not stop, not a measurement
+    void aStopDuringARunWritesItsPartialResultsAndRunsNothingAfterIt() throws Exception {
+        Path spec = smallSpec();
+        Path out = tmp.resolve("stopped");
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(console, true));
+        cl.setErr(new PrintWriter(err, true));
+        LiveCommand live = cl.getSubcommands().get("live").getCommand();
+        AtomicInteger code = new AtomicInteger(-1);
+        // dilation 0.01: the run would take about a hundred times its model time, so it is surely in progress
+        Thread main = Thread.ofPlatform().start(() -> code.set(cl.execute("live", spec.toString(), "--dilation", "0.01",
+                "--policy", "fifo", "--policy", "rr", "--set", "repetitions=1", "--out", out.toString())));
+        while (!live.stop.running()) {
+            assertThat(main.isAlive()).as(err.toString()).isTrue();
+            Thread.sleep(1);
+        }
+        live.onSignal(); // returns once the results are written
+        main.join();
+        assertThat(code.get()).as(err.toString()).isZero();
+        assertThat(console.toString()).contains("PARTIAL").contains("results: " + out);
+        JsonNode info = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(info.get("mode").asText()).isEqualTo("live");
+        assertThat(info.get("partial").asBoolean()).isTrue();
+        assertThat(info.get("runs")).hasSize(1);
+        List<CSVRecord> summary = CommandsTest.csv(out.resolve("summary.csv"));
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0).get("policy")).isEqualTo("fifo");
+        // an agent needs at least one 500 ms tool call: 50 s of wall time at this dilation
+        assertThat(summary.get(0).get("agents_finished")).isEqualTo("0");
+        assertThat(CommandsTest.csv(out.resolve("calls.csv"))).hasSize(Integer.parseInt(summary.get(0).get("calls")));
+        assertThat(CommandsTest.csv(out.resolve("agents.csv"))).hasSize(Integer.parseInt(summary.get(0).get("agents")));
+        // the recorded trace of the stopped run, named for one of several runs
+        assertThat(out.resolve("trace-fifo-7.jsonl")).isRegularFile();
+        assertThat(out.resolve("trace-rr-7.jsonl")).doesNotExist();
     }
 }

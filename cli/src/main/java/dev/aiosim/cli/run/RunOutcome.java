@@ -1,0 +1,27 @@
+package dev.aiosim.cli.run;
+
+import dev.aiosim.kernel.metrics.RunMetrics;
+import dev.aiosim.workloads.trace.aiosim.TraceAgent;
+import java.util.List;
+
+/**
+ * What a {@link Runner} hands back for one run.
+ *
+ * @param metrics what the run measured
+ * @param partial whether it was stopped before its end (what was measured until then)
+ * @param trace the workload as it happened, to be written as aiosim JSONL, or null if the runner
+ *     does not record one
+ */
+public record RunOutcome(RunMetrics metrics, boolean partial, Recorded trace) {
+    /**
+     * A run's workload as it happened.
+     *
+     * @param source the trace header's description of where it came from
+     * @param agents the agents, in arrival order (pid for ties)
+     */
+    public record Recorded(String source, List<TraceAgent> agents) {
+        public Recorded {
+            agents = List.copyOf(agents);
+        }
+    }
+}
