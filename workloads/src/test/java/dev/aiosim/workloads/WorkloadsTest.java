@@ -122,8 +122,8 @@ class WorkloadsTest {
         assertThatThrownBy(() -> Workloads.open(WorkloadSpec.generator(0, null, poisson().program(), null), 1, dir))
                 .hasMessageStartingWith("workload.agents:");
         assertThatThrownBy(() -> Workloads.open(WorkloadSpec.trace("nope.csv", null, null), 1, dir))
-                .hasMessageStartingWith("workload.trace: expected an existing trace file")
-                .hasMessageContaining("nope.csv");
+                .isInstanceOf(dev.aiosim.workloads.trace.TraceFileException.class)
+                .hasMessage(dir.resolve("nope.csv") + ": no such file");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.aiosim.cli.spec.SpecOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.aiosim.cli.run.Interrupt;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,15 @@ public final class CommonOptions {
             description = "Runs these policies instead of the spec's schedulers (repeatable; parameters with --set schedulers[i].KEY=...).")
     List<String> policies = new ArrayList<>();
 
+    @Option(names = "--overwrite",
+            description = "Write into a non-empty --out folder that holds no earlier aiosim result (only aiosim's result files there are replaced).")
+    boolean overwrite;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no tables; prints only the results folder.")
     boolean quiet;
+
+    /** Ctrl-C and SIGTERM: stop the run in progress and write what was measured, marked partial. */
+    final Interrupt interrupt = new Interrupt();
 
     @Mixin
     DebugOption debug = new DebugOption();

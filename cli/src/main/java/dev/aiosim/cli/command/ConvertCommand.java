@@ -1,8 +1,10 @@
 package dev.aiosim.cli.command;
 
+import dev.aiosim.cli.results.OutputFile;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.kernel.process.AgentArrival;
 import dev.aiosim.kernel.process.AgentSource;
+import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import dev.aiosim.workloads.trace.aiosim.AiosimTraceWriter;
 import dev.aiosim.workloads.trace.aiosim.TraceAgent;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code aiosim trace convert FILE --to aiosim|vidur --out FILE}: rewrites any readable trace as
  * aiosim JSONL (lossless) or Vidur CSV (flat request traces only), streaming. On an error the
- * partial output is deleted.
+ * nothing is left behind: the output goes to a temporary file moved into place only when complete,
+ * and an existing file of that name is only replaced then (a path that is not a regular file is
+ * refused).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts a trace in any readable format to aiosim JSONL (lossless: agents, calls, tool gaps,"
@@ -55,46 +59,43 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.checkTarget(out, "--out " + out);
         if (Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new SpecException("--out " + out + ": is the input file; write to another file");
         }
         TraceInput in = trace.open(file);
-        long agents = 0;
-        boolean ok = false;
+        long[] agents = {0};
         try (AgentSource source = in.source()) {
-            Consumer<TraceAgent> sink;
-            Closeable writer;
-            if (to == Target.AIOSIM) {
-                AiosimTraceWriter w = new AiosimTraceWriter(out, "aiosim trace convert " + file.getFileName()
-                        + " (" + in.format().name() + ")");
-                sink = w::write;
-                writer = w;
-            } else {
-                VidurCsvWriter w = new VidurCsvWriter(out);
-                sink = w::write;
-                writer = w;
-            }
-            try (writer) {
-                for (AgentArrival a = source.next(); a != null; a = source.next()) {
-                    sink.accept(TraceAgent.of(a));
-                    agents++;
+            OutputFile.write(out, temp -> {
+                Consumer<TraceAgent> sink;
+                Closeable writer;
+                if (to == Target.AIOSIM) {
+                    AiosimTraceWriter w = new AiosimTraceWriter(temp, "aiosim trace convert " + file.getFileName()
+                            + " (" + in.format().name() + ")");
+                    sink = w::write;
+                    writer = w;
+                } else {
+                    VidurCsvWriter w = new VidurCsvWriter(temp);
+                    sink = w::write;
+                    writer = w;
                 }
-            } catch (IllegalArgumentException e) {
-                if (e instanceof TraceFormatException) {
-                    throw e;
+                try (writer) {
+                    for (AgentArrival a = source.next(); a != null; a = source.next()) {
+                        sink.accept(TraceAgent.of(a));
+                        agents[0]++;
+                    }
+                } catch (IllegalArgumentException e) {
+                    if (e instanceof TraceFormatException || e instanceof TraceFileException) {
+                        throw e;
+                    }
+                    throw new SpecException(file + ": " + e.getMessage(), e);
                 }
-                throw new SpecException(file + ": " + e.getMessage(), e);
-            }
+            });
             PrintWriter console = spec.commandLine().getOut();
-            console.println("wrote " + agents + " agents from " + file + " (" + in.format().name() + ") to " + out
+            console.println("wrote " + agents[0] + " agents from " + file + " (" + in.format().name() + ") to " + out
                     + " (" + to.name().toLowerCase(Locale.ROOT) + ")"
                     + (source.skippedRows() > 0 ? "; skipped " + source.skippedRows() + " bad rows" : ""));
             console.flush();
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(out);
-            }
         }
         return 0;
     }

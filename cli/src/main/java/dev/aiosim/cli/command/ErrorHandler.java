@@ -5,18 +5,22 @@ import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Maps failures to exit codes: user errors (a bad spec, flag or trace) print one line and exit 2,
- * with the stack trace only under {@code --debug}; anything else (a kernel invariant, a policy
+ * with the stack trace only under {@code --debug}; an I/O error (a full disk) prints one line and
+ * exits 3; anything else (a kernel invariant, a policy
  * breaking its contract, a bug) prints the stack trace and exits 1.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler {
     /** Exit code for a bad spec, flag or input file. */
     public static final int USER_ERROR = 2;
+    /** Exit code for an input or output error (a full disk, an unwritable folder). */
+    public static final int IO_ERROR = 3;
     /** Exit code for an internal failure. */
     public static final int FAILURE = 1;
 
@@ -31,6 +35,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             }
             err.flush();
             return USER_ERROR;
+        }
+        if (ex instanceof UncheckedIOException io) {
+            // a full disk, a folder that cannot be written: the message names the file and the reason
+            err.println("aiosim: " + io.getMessage());
+            if (debug(parsed)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return IO_ERROR;
         }
         err.println("aiosim: failed: " + ex);
         ex.printStackTrace(err);

@@ -1,5 +1,6 @@
 package dev.aiosim.cli.command;
 
+import dev.aiosim.cli.results.OutputFile;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.workloads.trace.azure.AzureTraceGenerator;
 import java.io.IOException;
@@ -39,9 +40,12 @@ public final class GenerateCommand implements Callable<Integer> {
         if (rows < 0) {
             throw new SpecException("--rows: expected an integer >= 0, got '" + rows + "'");
         }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            AzureTraceGenerator.write(w, rows, seed);
-        }
+        OutputFile.checkTarget(out, "--out " + out);
+        OutputFile.write(out, temp -> {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                AzureTraceGenerator.write(w, rows, seed);
+            }
+        });
         spec.commandLine().getOut().println("wrote " + rows + " rows to " + out);
         spec.commandLine().getOut().flush();
         return 0;

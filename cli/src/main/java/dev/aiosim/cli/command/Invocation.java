@@ -7,12 +7,14 @@ import dev.aiosim.cli.report.RunTable;
 import dev.aiosim.cli.results.ResultsFolder;
 import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.run.Experiment;
+import dev.aiosim.cli.run.Interrupt;
 import dev.aiosim.cli.run.Progress;
 import dev.aiosim.cli.run.Runner;
 import dev.aiosim.cli.run.SimulatedRunner;
 import dev.aiosim.cli.run.Stop;
 import dev.aiosim.cli.run.TerminalProgress;
 import dev.aiosim.cli.spec.ResolvedSpec;
+import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
 import dev.aiosim.cli.spec.SpecOverride;
 import dev.aiosim.kernel.scheduler.SchedulerRegistry;
@@ -39,7 +41,6 @@ final class Invocation {
     private final CommonOptions options;
     private Runner runner = new SimulatedRunner();
     private boolean compare;
-    private Stop stop = new Stop();
     private UnaryOperator<ResolvedSpec> adjust = UnaryOperator.identity();
 
     Invocation(CommandSpec command, CommonOptions options) {
@@ -59,12 +60,6 @@ final class Invocation {
         return this;
     }
 
-    /** Where a stop (Ctrl-C) is asked for. */
-    Invocation stop(Stop s) {
-        this.stop = s;
-        return this;
-    }
-
     /** A last step on the resolved spec before anything runs (e.g. dropping identical repetitions). */
     Invocation adjust(UnaryOperator<ResolvedSpec> a) {
         this.adjust = a;
@@ -76,6 +71,9 @@ final class Invocation {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         ResolvedSpec spec = adjust.apply(new SpecLoader(SchedulerRegistry.load()).load(source, overrides));
+        if (options.out != null && options.out.toString().isBlank()) {
+            throw new SpecException("--out: expected a folder path, got ''");
+        }
         Path out = options.out != null ? options.out : ResultsFolder.defaultDir(runner.folderName(spec));
         PrintWriter console = command.commandLine().getOut();
         Experiment experiment = new Experiment(spec, runner);
@@ -89,19 +87,42 @@ final class Invocation {
         argv.addAll(command.root().commandLine().getParseResult().originalArgs());
         RunInfo info = new RunInfo(BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), argv, started);
         Experiment.Result result;
-        try (ResultsFolder folder = ResultsFolder.create(out)) {
+        Stop stop = options.interrupt.stop();
+        try (Interrupt.Scope signals = options.interrupt.install();
+             ResultsFolder folder = ResultsFolder.create(out, options.overwrite)) {
             folder.writeSpec(spec, runner.specComment(folder.specFile()));
-            try (Progress progress = TerminalProgress.forTerminal(experiment.runs(), options.quiet)) {
-                result = experiment.run(folder, info, progress, stop);
-            }
-            if (compare) {
-                folder.write("compare.csv", w -> CompareCsv.write(w, result.runs()));
-            }
-            runner.describe(info, result.partial());
+            // until the last run.json replaces it, the folder says it is not complete
+            info.outcome("not finished: the invocation is still running, or was killed before it could write more");
             folder.writeRunInfo(info, System.nanoTime() - t0);
+            try {
+                try (Progress progress = TerminalProgress.forTerminal(experiment.runs(), options.quiet)) {
+                    result = experiment.run(folder, info, progress, stop);
+                }
+                if (compare) {
+                    folder.write("compare.csv", w -> CompareCsv.write(w, result.runs()));
+                }
+                runner.describe(info, result.partial());
+                info.outcome(!result.partial() ? null : stop.requested()
+                        ? "stopped by Ctrl-C or SIGTERM: the runs before it are whole, the run in progress is cut where it was"
+                        : "a run ended before its end");
+                folder.writeRunInfo(info, System.nanoTime() - t0);
+            } catch (RuntimeException | Error e) {
+                markFailed(folder, info, e, t0);
+                throw e;
+            }
         }
         report(console, spec, result, out);
         return 0;
+    }
+
+    /** Best effort: {@code run.json} says why the folder is partial (it may fail too, e.g. on a full disk). */
+    private static void markFailed(ResultsFolder folder, RunInfo info, Throwable e, long t0) {
+        try {
+            info.outcome("failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("")));
+            folder.writeRunInfo(info, System.nanoTime() - t0);
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+        }
     }
 
     private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out) {

@@ -1,25 +1,22 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.run.LiveRunner;
-import dev.aiosim.cli.run.Stop;
+import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code aiosim live SPEC}: runs a spec in live time. Agents are virtual threads making blocking
  * syscalls, engines are emulated workers taking the cost model's step time on the wall clock
  * divided by {@code --dilation}, and the kernel, policies and metrics are those of {@code run}.
- * The pipeline is {@code run}'s with a {@link LiveRunner}; this command adds its flag and Ctrl-C:
+ * The pipeline is {@code run}'s with a {@link LiveRunner}, Ctrl-C included; this command adds its flag:
  * SIGINT or SIGTERM stops the run in progress and waits until the partial results are written.
  */
 @Command(name = "live", mixinStandardHelpOptions = true, resourceBundle = "dev.aiosim.cli.command.LiveHelp",
@@ -40,37 +37,19 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
-    /** Asked by the shutdown hook; stops the run in progress and any further run. */
-    final Stop stop = new Stop();
-    private final CountDownLatch written = new CountDownLatch(1);
+    /** A model second lasts at most 1000 wall seconds... */
+    static final double MIN_DILATION = 0.001;
+    /** ...and at least one wall microsecond, the scale of the kernel's own overhead per step. */
+    static final double MAX_DILATION = 1e6;
 
     @Override
     public Integer call() {
-        if (!(dilation > 0) || Double.isInfinite(dilation)) {
-            throw new ParameterException(spec.commandLine(), "--dilation: expected a finite number > 0, got '" + dilation + "'");
+        if (!(dilation >= MIN_DILATION && dilation <= MAX_DILATION)) {
+            throw new SpecException("--dilation: expected model seconds per wall second from "
+                    + MIN_DILATION + " to " + (long) MAX_DILATION + " (beyond that the wall clock cannot carry the model's time"
+                    + " or a run never ends), got '" + dilation + "'");
         }
-        Thread hook = new Thread(this::onSignal, "aiosim-live-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return new Invocation(spec, options).runner(new LiveRunner(dilation)).stop(stop)
-                    .execute(SpecLoader.Source.file(file), options.overrides());
-        } finally {
-            written.countDown(); // the hook, if it runs, waits for this
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (the hook is what stopped us)
-            }
-        }
-    }
-
-    /** Ctrl-C or SIGTERM: stop the run in progress, then wait (bounded) until the results are written. */
-    void onSignal() {
-        stop.request();
-        try {
-            written.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new Invocation(spec, options).runner(new LiveRunner(dilation))
+                .execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -17,7 +17,7 @@ final class Csv {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get();
             return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file + ": " + OutputFile.reason(e), e);
         }
     }
 }

@@ -45,7 +45,7 @@ final class HistogramLogs implements AutoCloseable {
                 streams.put(kind, out);
                 writers.put(kind, w);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + kind + ".hlog", e);
+                throw new UncheckedIOException("cannot write " + kind + ".hlog of the results: " + OutputFile.reason(e), e);
             }
         }
     }
@@ -57,10 +57,22 @@ final class HistogramLogs implements AutoCloseable {
             h.setTag(label + "/" + seed);
             writers.get(e.getKey()).outputIntervalHistogram(0, end, h, 1e6);
         }
+        flush();
+    }
+
+    /** Flushes every log; a PrintStream hides write errors (a full disk), so they are checked here. */
+    void flush() {
+        for (Map.Entry<String, PrintStream> e : streams.entrySet()) {
+            if (e.getValue().checkError()) {
+                throw new UncheckedIOException("cannot write " + e.getKey() + ".hlog: the write failed (is the disk full?)",
+                        new IOException("PrintStream error"));
+            }
+        }
     }
 
     @Override
     public void close() {
+        flush();
         streams.values().forEach(PrintStream::close);
     }
 }

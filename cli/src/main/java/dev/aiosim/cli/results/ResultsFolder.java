@@ -2,6 +2,7 @@ package dev.aiosim.cli.results;
 
 import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
+import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.Yaml;
 import dev.aiosim.kernel.metrics.ClassStats;
 import dev.aiosim.kernel.metrics.EngineStats;
@@ -11,16 +12,19 @@ import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.workloads.trace.aiosim.AiosimTraceWriter;
 import dev.aiosim.workloads.trace.aiosim.TraceAgent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -60,14 +64,92 @@ public final class ResultsFolder implements AutoCloseable {
         this.hlogs = new HistogramLogs(dir);
     }
 
-    /** Creates the folder (and its parents) and opens the result files, replacing old ones. */
+    /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
+    static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
+            "agents.csv", "compare.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog", "e2e.hlog",
+            "turnaround.hlog");
+
+    /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {
+        return create(dir, false);
+    }
+
+    /**
+     * Creates the folder (and its parents), or takes an existing one: empty, or holding an earlier
+     * aiosim result (whose result files are removed first, so nothing stale is left beside the new
+     * ones), or any folder when {@code overwrite} is given (then too only aiosim's result files are
+     * removed). Anything else, an empty path, or a path that is not a folder is refused.
+     *
+     * @throws SpecException for a path that cannot be used (a user error)
+     */
+    public static ResultsFolder create(Path dir, boolean overwrite) {
+        if (dir.toString().isBlank()) {
+            throw new SpecException("--out: expected a folder path, got ''");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new SpecException("--out " + dir + ": exists and is not a folder");
+        }
         try {
-            Files.createDirectories(dir);
+            if (Files.isDirectory(dir)) {
+                if (!isEmpty(dir)) {
+                    if (!overwrite && !isResultsFolder(dir)) {
+                        throw new SpecException("--out " + dir + ": the folder is not empty and holds no aiosim results;"
+                                + " choose a new folder, or add --overwrite to write into it (only aiosim's result files are replaced)");
+                    }
+                    clean(dir);
+                }
+            } else {
+                Files.createDirectories(dir);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create results folder " + dir, e);
+            throw new UncheckedIOException("cannot create results folder " + dir + ": " + OutputFile.reason(e), e);
         }
         return new ResultsFolder(dir);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** An earlier aiosim result: its {@code run.json} or {@code spec.yaml} says aiosim wrote it. */
+    static boolean isResultsFolder(Path dir) throws IOException {
+        Path run = dir.resolve("run.json");
+        if (Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS) && head(run).contains("\"aiosim_version\"")) {
+            return true;
+        }
+        Path spec = dir.resolve("spec.yaml");
+        return Files.isRegularFile(spec, LinkOption.NOFOLLOW_LINKS) && head(spec).startsWith("# Resolved experiment spec written by aiosim");
+    }
+
+    private static String head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Removes the result files an earlier run left (and temporary files of an interrupted write),
+     * nothing else; a result name that is not a regular file (a folder, a link) is refused.
+     */
+    private static void clean(Path dir) throws IOException {
+        List<Path> old = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> {
+                String n = p.getFileName().toString();
+                return RESULT_FILES.contains(n) || (n.startsWith("trace-") && n.endsWith(".jsonl")) || n.startsWith(".aiosim-");
+            }).forEach(old::add);
+        }
+        for (Path p : old) {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new SpecException("--out " + dir + ": " + p.getFileName() + " there is not a regular file (a folder or a"
+                        + " link); aiosim replaces only its own result files");
+            }
+        }
+        for (Path p : old) {
+            Files.delete(p);
+        }
     }
 
     /** {@code results/runs/<name>-<yyyyMMdd-HHmmss>}, with {@code -2}, {@code -3}... if taken. */
@@ -92,14 +174,13 @@ public final class ResultsFolder implements AutoCloseable {
         void writeTo(Writer out) throws IOException;
     }
 
-    /** Writes the file {@code name} of the folder (UTF-8), replacing an old one. */
+    /** Writes the file {@code name} of the folder (UTF-8) whole: through a temporary file moved into place. */
     public void write(String name, Content content) {
-        Path file = dir.resolve(name);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            content.writeTo(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        OutputFile.writeUnchecked(dir.resolve(name), temp -> {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+        });
     }
 
     /** The path {@code spec.yaml} has (in the rerun command its header gives). */
@@ -171,7 +252,7 @@ public final class ResultsFolder implements AutoCloseable {
             calls.flush();
             agents.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results in " + dir, e);
+            throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
         }
     }
 
@@ -184,7 +265,7 @@ public final class ResultsFolder implements AutoCloseable {
         try (summary; classes; engines; calls; agents; hlogs) {
             // closes all, in reverse order
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close results in " + dir, e);
+            throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
         }
     }
 }

@@ -42,7 +42,7 @@ final class RowSink implements MetricsSink {
                     CallRecord.us(c.maxTbtNanos()), c.preemptions(), c.swappedOutBytes(), c.swappedInBytes(),
                     c.recomputedTokens(), c.prefixHitTokens());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write calls.csv", e);
+            throw new UncheckedIOException("cannot write calls.csv of the results: " + OutputFile.reason(e), e);
         }
     }
 
@@ -53,7 +53,7 @@ final class RowSink implements MetricsSink {
                     CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()), CallRecord.us(a.turnaroundNanos()),
                     a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()), a.serviceTokens());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write agents.csv", e);
+            throw new UncheckedIOException("cannot write agents.csv of the results: " + OutputFile.reason(e), e);
         }
     }
 }

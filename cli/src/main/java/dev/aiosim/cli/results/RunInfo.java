@@ -46,11 +46,31 @@ public final class RunInfo {
         root.put("partial", partial);
     }
 
-    /** Adds one run's wall-clock figures. */
-    public void run(String policy, long seed, RunMetrics m) {
+    /**
+     * Whether the folder is complete: {@code "complete": true}, or {@code "complete": false,
+     * "partial": true} with {@code "partial_reason"} (stopped, failed, or not finished yet: the
+     * first {@code run.json} of a folder says so until the last one replaces it).
+     *
+     * @param reason why the results are partial; null when complete
+     */
+    public void outcome(String reason) {
+        root.put("complete", reason == null);
+        root.put("partial", reason != null);
+        if (reason == null) {
+            root.remove("partial_reason");
+        } else {
+            root.put("partial_reason", reason);
+        }
+    }
+
+    /** Adds one run's wall-clock figures, and whether it was cut before its end. */
+    public void run(String policy, long seed, RunMetrics m, boolean partial) {
         ObjectNode r = runs.addObject();
         r.put("policy", policy);
         r.put("seed", seed);
+        if (partial) {
+            r.put("partial", true); // this run was cut before its end
+        }
         r.put("wall_s", m.wallNanos() / 1e9);
         r.put("events", m.events());
         r.put("events_per_s", finite(m.eventsPerSecond()));

@@ -60,7 +60,7 @@ public final class Experiment {
                 progress.runDone();
                 partial |= o.partial();
                 out.record(policy, seed, o.metrics());
-                info.run(policy.label(), seed, o.metrics());
+                info.run(policy.label(), seed, o.metrics(), o.partial());
                 results.add(new RunResult(policy, seed, o.metrics()));
                 if (o.trace() != null) {
                     out.writeTrace(policy, seed, runs() == 1, o.trace().source(), o.trace().agents());

@@ -22,9 +22,11 @@ public record SimulatedRunner() implements Runner {
         try (AgentSource source = r.openWorkload()) {
             Simulation sim = new Simulation(r.spec().cluster().kernelConfig(), r.policy().factory(), source, r.sink(),
                     r.spec().kernelSlo(), r.spec().horizonNanos(), r.progress()::time);
-            m = sim.run();
+            try (Stop.Scope scope = r.stop().during(sim::stop)) {
+                m = sim.run();
+            }
+            return new RunOutcome(m, sim.stopped(), null);
         }
-        return new RunOutcome(m, false, null);
     }
 
     @Override

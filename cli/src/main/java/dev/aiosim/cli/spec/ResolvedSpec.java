@@ -94,6 +94,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         if (reps < 1 || reps > MAX_REPETITIONS) {
             throw new FieldError("repetitions", "expected an integer from 1 to " + MAX_REPETITIONS + ", got " + reps);
         }
+        if (seed > Long.MAX_VALUE - (reps - 1)) {
+            throw new FieldError("seed", "expected a seed of at most " + (Long.MAX_VALUE - (reps - 1)) + " with " + reps
+                    + " repetitions (the seeds are seed, seed+1, ..., which must not pass " + Long.MAX_VALUE + "), got " + seed);
+        }
         List<Long> seeds = new ArrayList<>(reps);
         for (int i = 0; i < reps; i++) {
             seeds.add(seed + i);

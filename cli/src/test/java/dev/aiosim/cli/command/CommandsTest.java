@@ -279,7 +279,7 @@ class CommandsTest {
         assertThat(Cli.run("--version").out()).startsWith("aiosim ");
         Cli p = Cli.run("policies");
         assertThat(p.code()).isZero();
-        assertThat(p.out()).contains("fifo").contains("rr [quantum]").contains("priority [aging]");
+        assertThat(p.out()).contains("fifo").contains("rr [quantum, min-tokens]").contains("priority [aging]");
         Cli none = Cli.run();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).isEmpty();

@@ -101,11 +101,11 @@ class LiveCommandTest {
         // dilation 0.01: the run would take about a hundred times its model time, so it is surely in progress
         Thread main = Thread.ofPlatform().start(() -> code.set(cl.execute("live", spec.toString(), "--dilation", "0.01",
                 "--policy", "fifo", "--policy", "rr", "--set", "repetitions=1", "--out", out.toString())));
-        while (!live.stop.running()) {
+        while (!live.options.interrupt.stop().running()) {
             assertThat(main.isAlive()).as(err.toString()).isTrue();
             Thread.sleep(1);
         }
-        live.onSignal(); // returns once the results are written
+        live.options.interrupt.onSignal(); // what the shutdown hook does; returns once the results are written
         main.join();
         assertThat(code.get()).as(err.toString()).isZero();
         assertThat(console.toString()).contains("PARTIAL").contains("results: " + out);

@@ -22,6 +22,7 @@ import java.util.function.LongConsumer;
  */
 public final class Simulation implements Timer {
     private static final int PROGRESS_EVERY = 1 << 16;
+    private static final int STOP_CHECK_EVERY = 1 << 10;
 
     private final WakeupQueue queue = new WakeupQueue(1024);
 
@@ -35,6 +36,8 @@ public final class Simulation implements Timer {
     private AgentArrival pending;
     private final EventTarget arrivalTarget = this::onArrival;
     private final ArrayDeque<EventTarget> deferred = new ArrayDeque<>();
+    private volatile boolean stopRequested;
+    private boolean stopped;
 
     /**
      * @param config cluster and resources
@@ -80,11 +83,15 @@ public final class Simulation implements Timer {
             EventTarget target = queue.poll();
             events++;
             target.fire(t);
+            if ((events & (STOP_CHECK_EVERY - 1)) == 0 && stopRequested) {
+                stopped = true;
+                break;
+            }
             if (progress != null && (events & (PROGRESS_EVERY - 1)) == 0) {
                 progress.accept(now);
             }
         }
-        if (pending != null && pending.time() > horizon) {
+        if (pending != null && pending.time() > horizon && !stopped) {
             now = horizon; // arrivals beyond the horizon never start
         }
         kernel.finish(now);
@@ -95,6 +102,19 @@ public final class Simulation implements Timer {
             progress.accept(now);
         }
         return metrics;
+    }
+
+    /**
+     * Asks the run to end early, from any thread (Ctrl-C): the loop stops within a few thousand
+     * events, and the run ends at that virtual time as at a horizon (calls in flight unfinished).
+     */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Whether {@link #stop} ended the run before its end. */
+    public boolean stopped() {
+        return stopped;
     }
 
     private void onArrival(long t) {

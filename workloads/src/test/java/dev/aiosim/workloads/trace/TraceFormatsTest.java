@@ -101,7 +101,7 @@ class TraceFormatsTest {
                 .hasMessageStartingWith("unknown trace format 'parquet', expected one of azure-2023, ")
                 .hasMessageContaining("tracelab").hasMessageContaining("aiosim");
         assertThatThrownBy(() -> Workloads.replay(dir.resolve("none.csv"), null, false))
-                .hasMessageContaining("trace file not found");
+                .isInstanceOf(TraceFileException.class).hasMessage(dir.resolve("none.csv") + ": no such file");
     }
 
     @Test
