@@ -8,6 +8,8 @@ import dev.aiosim.cli.command.PoliciesCommand;
 import dev.aiosim.cli.command.ReplayCommand;
 import dev.aiosim.cli.command.RunCommand;
 import dev.aiosim.workloads.trace.TraceFormats;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +23,40 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
             PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+    /** Exit code when the heap ran out: a resource error, like an I/O error. */
+    public static final int OUT_OF_MEMORY = ErrorHandler.IO_ERROR;
+
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs the command line and exits with its code; running out of heap is one line saying what
+     * to lower or how to give the JVM more (exit code {@value #OUT_OF_MEMORY}), not a stack trace.
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // what the runs held is unreachable now, so there is room to say so
+            System.err.println("aiosim: out of memory (max heap " + maxHeapMiB() + " MiB): lower workload.agents, "
+                    + "repetitions or the trace's size, or give the JVM more heap with AIOSIM_JAVA_OPTS=-Xmx...");
+            System.err.flush();
+            code = OUT_OF_MEMORY;
+        }
+        System.exit(code);
+    }
+
+    /** The heap limit (-Xmx, or the JVM's default) in MiB. */
+    private static long maxHeapMiB() {
+        long bytes = Runtime.getRuntime().maxMemory();
+        try {
+            bytes = Long.parseLong(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("MaxHeapSize").getValue()); // exact; maxMemory() leaves out a survivor space
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot: maxMemory() is close enough
+        }
+        return Math.round(bytes / (1024.0 * 1024.0));
     }
 
     /** The configured command line: error handling that prints one-line messages for user errors. */

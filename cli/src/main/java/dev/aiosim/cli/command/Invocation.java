@@ -127,9 +127,12 @@ final class Invocation {
 
     private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out) {
         if (!options.quiet && !result.runs().isEmpty()) {
-            if (!compare || result.runs().size() <= MAX_RUN_ROWS) {
+            if (result.runs().size() <= MAX_RUN_ROWS) {
                 console.println();
                 console.print(RunTable.render(result.runs()));
+            } else if (!compare) {
+                console.println();
+                console.println(result.runs().size() + " runs; rows in summary.csv");
             }
             if (compare) {
                 console.println();

@@ -2,11 +2,9 @@ package dev.aiosim.cli.report;
 
 import dev.aiosim.cli.results.Fmt;
 import dev.aiosim.cli.results.Metric;
+import dev.aiosim.cli.run.RunFigures;
 import dev.aiosim.cli.run.RunResult;
 import dev.aiosim.cli.spec.PolicyEntry;
-import dev.aiosim.kernel.metrics.ClassStats;
-import dev.aiosim.kernel.metrics.Histograms;
-import dev.aiosim.kernel.metrics.RunMetrics;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -32,29 +30,29 @@ public final class CompareCsv {
     public static void write(Writer out, List<RunResult> results) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get();
         SortedSet<Integer> levels = new TreeSet<>();
-        results.forEach(r -> levels.addAll(r.metrics().classes().keySet()));
+        results.forEach(r -> levels.addAll(r.figures().levels().keySet()));
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Map.Entry<PolicyEntry, List<RunResult>> e : CompareTable.byPolicy(results).entrySet()) {
                 for (Metric m : Metric.SUMMARY) {
-                    row(csv, e.getKey(), m.column(), e.getValue(), m.value(), m.decimals() == 0 ? 3 : m.decimals());
+                    row(csv, e.getKey(), m.column(), e.getValue(), f -> f.value(m), m.decimals() == 0 ? 3 : m.decimals());
                 }
                 for (int p : levels) {
                     row(csv, e.getKey(), "p" + p + "_queueing_mean_s", e.getValue(),
-                            m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).callQueueing()), 6);
+                            f -> level(f, p) == null ? Double.NaN : level(f, p).queueingMeanSeconds(), 6);
                     row(csv, e.getKey(), "p" + p + "_turnaround_mean_s", e.getValue(),
-                            m -> cls(m, p) == null ? Double.NaN : Histograms.meanSeconds(cls(m, p).agentTurnaround()), 6);
+                            f -> level(f, p) == null ? Double.NaN : level(f, p).turnaroundMeanSeconds(), 6);
                 }
             }
         }
     }
 
-    private static ClassStats cls(RunMetrics m, int p) {
-        return m.classes().get(p);
+    private static RunFigures.Level level(RunFigures f, int p) {
+        return f.levels().get(p);
     }
 
     private static void row(CSVPrinter out, PolicyEntry p, String metric, List<RunResult> runs,
-                            ToDoubleFunction<RunMetrics> f, int decimals) throws IOException {
-        Stats s = Stats.of(runs.stream().mapToDouble(r -> f.applyAsDouble(r.metrics())).toArray());
+                            ToDoubleFunction<RunFigures> f, int decimals) throws IOException {
+        Stats s = Stats.of(runs.stream().mapToDouble(r -> f.applyAsDouble(r.figures())).toArray());
         List<String> row = new ArrayList<>(List.of(p.label(), Boolean.toString(p.clairvoyant()), metric,
                 Integer.toString(s.n()), Fmt.fixed(s.mean(), decimals), Fmt.fixed(s.stddev(), decimals),
                 Fmt.fixed(s.low(), decimals), Fmt.fixed(s.high(), decimals)));

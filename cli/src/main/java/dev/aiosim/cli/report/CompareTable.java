@@ -15,7 +15,7 @@ public final class CompareTable {
     private CompareTable() {}
 
     public static String render(List<RunResult> results) {
-        List<Column> cols = Column.key(results.stream().map(RunResult::metrics).toList());
+        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList());
         List<String> header = new ArrayList<>(List.of("policy", "n"));
         cols.forEach(c -> header.add(c.title()));
         TextTable t = new TextTable(header);
@@ -24,7 +24,7 @@ public final class CompareTable {
             row.add(e.getKey().displayLabel());
             row.add(Integer.toString(e.getValue().size()));
             for (Column c : cols) {
-                double[] xs = e.getValue().stream().mapToDouble(r -> c.value().applyAsDouble(r.metrics())).toArray();
+                double[] xs = e.getValue().stream().mapToDouble(r -> c.value().applyAsDouble(r.figures())).toArray();
                 row.add(Cells.ci(Stats.of(xs), c.format()));
             }
             t.add(row);

@@ -61,7 +61,7 @@ public final class Experiment {
                 partial |= o.partial();
                 out.record(policy, seed, o.metrics());
                 info.run(policy.label(), seed, o.metrics(), o.partial());
-                results.add(new RunResult(policy, seed, o.metrics()));
+                results.add(new RunResult(policy, seed, RunFigures.of(o.metrics())));
                 if (o.trace() != null) {
                     out.writeTrace(policy, seed, runs() == 1, o.trace().source(), o.trace().agents());
                 }
