@@ -4,6 +4,7 @@ import dev.aiosim.cli.BuildInfo;
 import dev.aiosim.cli.report.CompareCsv;
 import dev.aiosim.cli.report.CompareTable;
 import dev.aiosim.cli.report.RunTable;
+import dev.aiosim.cli.results.Metric;
 import dev.aiosim.cli.results.ResultsFolder;
 import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.run.Experiment;
@@ -101,6 +102,10 @@ final class Invocation {
                 if (compare) {
                     folder.write("compare.csv", w -> CompareCsv.write(w, result.runs()));
                 }
+                if (result.runs().stream().anyMatch(r -> r.figures().value(Metric.byColumn("agents")) == 0)) {
+                    warn(info, "a run had no agent: nothing was selected (a trace with no data rows, a --window past its"
+                            + " end, or a --sample or --limit that keeps none), so its figures are empty");
+                }
                 runner.describe(info, result.partial());
                 info.outcome(!result.partial() ? null : stop.requested()
                         ? "stopped by Ctrl-C or SIGTERM: the runs before it are whole, the run in progress is cut where it was"
@@ -113,6 +118,14 @@ final class Invocation {
         }
         report(console, spec, result, out);
         return 0;
+    }
+
+    /** A warning on stderr and in {@code run.json}: the results are complete but may not be what was meant. */
+    private void warn(RunInfo info, String text) {
+        PrintWriter err = command.commandLine().getErr();
+        err.println("aiosim: warning: " + text);
+        err.flush();
+        info.warning(text);
     }
 
     /** Best effort: {@code run.json} says why the folder is partial (it may fail too, e.g. on a full disk). */

@@ -46,6 +46,12 @@ public final class RunInfo {
         root.put("partial", partial);
     }
 
+    /** Adds a warning ({@code "warnings": [...]}): the results are complete but may not be what was meant. */
+    public void warning(String text) {
+        ArrayNode w = root.has("warnings") ? (ArrayNode) root.get("warnings") : root.putArray("warnings");
+        w.add(text);
+    }
+
     /**
      * Whether the folder is complete: {@code "complete": true}, or {@code "complete": false,
      * "partial": true} with {@code "partial_reason"} (stopped, failed, or not finished yet: the

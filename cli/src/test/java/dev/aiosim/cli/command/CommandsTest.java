@@ -285,4 +285,23 @@ class CommandsTest {
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).contains("Usage: aiosim").contains("demo").contains("replay");
     }
+
+    @Test
+    void aReplayThatSelectsNoAgentWarnsOnTheConsoleAndInRunJson() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("header-only.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+        Path out = tmp.resolve("none");
+        Cli r = Cli.run("replay", empty.toString(), "-q", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("aiosim: warning: a run had no agent: nothing was selected");
+        com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(info.get("warnings").get(0).asText()).startsWith("a run had no agent");
+        assertThat(info.get("complete").asBoolean()).isTrue();
+        // a window past the end of a trace selects nothing either
+        Cli late = Cli.run("replay", trace.toString(), "-q", "--window", "10h..", "--out", tmp.resolve("late").toString());
+        assertThat(late.code()).as(late.err()).isZero();
+        assertThat(late.err()).contains("aiosim: warning: a run had no agent");
+        // a replay that selects agents does not warn
+        Cli some = Cli.run("replay", trace.toString(), "-q", "--out", tmp.resolve("some").toString());
+        assertThat(some.err()).isEmpty();
+    }
 }
