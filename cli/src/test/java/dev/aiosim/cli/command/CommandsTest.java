@@ -304,4 +304,20 @@ class CommandsTest {
         Cli some = Cli.run("replay", trace.toString(), "-q", "--out", tmp.resolve("some").toString());
         assertThat(some.err()).isEmpty();
     }
+
+    @Test
+    void aFailureDuringARunMarksTheFolderPartialWithTheError() throws IOException {
+        // the bad row is found only when the replay reaches it, after the results folder exists
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(trace));
+        rows.add("2023-11-16 18:20:00.0000000,374,lots");
+        Path bad = Files.write(tmp.resolve("bad-late.csv"), rows);
+        Path out = tmp.resolve("failed");
+        Cli r = Cli.run("replay", bad.toString(), "-q", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("aiosim: " + bad + ":" + rows.size() + ": GeneratedTokens: expected an integer >= 1"
+                + " (a call generates at least one token), got 'lots'\n");
+        com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(info.get("complete").asBoolean()).isFalse();
+        assertThat(info.get("partial_reason").asText()).startsWith("failed: " + bad + ":" + rows.size() + ": GeneratedTokens");
+    }
 }
