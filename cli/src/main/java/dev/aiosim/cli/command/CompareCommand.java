@@ -23,8 +23,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    @Mixin
+    BaselineOption baseline = new BaselineOption();
+
     @Override
     public Integer call() {
-        return new Invocation(spec, options).compare().execute(SpecLoader.Source.file(file), options.overrides());
+        return new Invocation(spec, options).compare(baseline.label).execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -1,8 +1,11 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.BuildInfo;
+import dev.aiosim.cli.report.Baseline;
 import dev.aiosim.cli.report.CompareCsv;
 import dev.aiosim.cli.report.CompareTable;
+import dev.aiosim.cli.report.PairedCsv;
+import dev.aiosim.cli.report.PairedTable;
 import dev.aiosim.cli.report.RunTable;
 import dev.aiosim.cli.results.Metric;
 import dev.aiosim.cli.results.ResultsFolder;
@@ -14,6 +17,7 @@ import dev.aiosim.cli.run.Runner;
 import dev.aiosim.cli.run.SimulatedRunner;
 import dev.aiosim.cli.run.Stop;
 import dev.aiosim.cli.run.TerminalProgress;
+import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The one pipeline every experiment command runs, whatever the {@link Runner}: load and resolve
  * the spec (all errors before any file is written), create the results folder, write
- * {@code spec.yaml}, run policies x seeds, write {@code run.json} (and {@code compare.csv}),
+ * {@code spec.yaml}, run policies x seeds, write {@code run.json} (and {@code compare.csv}, {@code paired.csv}),
  * print the tables and where the results are. A {@link Stop} ends it early with what was
  * measured, marked partial.
  */
@@ -42,6 +46,7 @@ final class Invocation {
     private final CommonOptions options;
     private Runner runner = new SimulatedRunner();
     private boolean compare;
+    private String baselineLabel;
     private UnaryOperator<ResolvedSpec> adjust = UnaryOperator.identity();
 
     Invocation(CommandSpec command, CommonOptions options) {
@@ -55,9 +60,10 @@ final class Invocation {
         return this;
     }
 
-    /** Adds the confidence-interval table and {@code compare.csv}. */
-    Invocation compare() {
+    /** Adds the confidence-interval and paired tables, {@code compare.csv} and {@code paired.csv}; {@code baseline} may be null. */
+    Invocation compare(String baseline) {
         this.compare = true;
+        this.baselineLabel = baseline;
         return this;
     }
 
@@ -75,6 +81,7 @@ final class Invocation {
         if (options.out != null && options.out.toString().isBlank()) {
             throw new SpecException("--out: expected a folder path, got ''");
         }
+        PolicyEntry baseline = compare ? Baseline.choose(spec.policies(), baselineLabel) : null;
         Path out = options.out != null ? options.out : ResultsFolder.defaultDir(runner.folderName(spec));
         PrintWriter console = command.commandLine().getOut();
         Experiment experiment = new Experiment(spec, runner);
@@ -101,6 +108,7 @@ final class Invocation {
                 }
                 if (compare) {
                     folder.write("compare.csv", w -> CompareCsv.write(w, result.runs()));
+                    folder.write("paired.csv", w -> PairedCsv.write(w, result.runs(), baseline));
                 }
                 if (result.runs().stream().anyMatch(r -> r.figures().value(Metric.byColumn("agents")) == 0)) {
                     warn(info, "a run had no agent: nothing was selected (a trace with no data rows, a --window past its"
@@ -116,7 +124,7 @@ final class Invocation {
                 throw e;
             }
         }
-        report(console, spec, result, out);
+        report(console, spec, result, out, baseline);
         return 0;
     }
 
@@ -138,7 +146,7 @@ final class Invocation {
         }
     }
 
-    private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out) {
+    private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out, PolicyEntry baseline) {
         if (!options.quiet && !result.runs().isEmpty()) {
             if (result.runs().size() <= MAX_RUN_ROWS) {
                 console.println();
@@ -151,6 +159,11 @@ final class Invocation {
                 console.println();
                 console.println("mean and 95% confidence interval (Student t) over " + spec.seeds().size() + " seeds:");
                 console.print(CompareTable.render(result.runs()));
+                String paired = PairedTable.render(result.runs(), baseline);
+                if (!paired.isEmpty()) {
+                    console.println();
+                    console.print(paired);
+                }
             }
             console.println();
         }

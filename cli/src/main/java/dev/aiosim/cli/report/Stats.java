@@ -48,4 +48,9 @@ public record Stats(int n, double mean, double stddev, double halfWidth) {
     public double high() {
         return mean + halfWidth;
     }
+
+    /** Whether there is an interval (two values or more) and 0 lies outside it. */
+    public boolean excludesZero() {
+        return !Double.isNaN(halfWidth) && (low() > 0 || high() < 0);
+    }
 }

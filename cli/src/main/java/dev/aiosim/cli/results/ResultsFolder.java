@@ -66,8 +66,8 @@ public final class ResultsFolder implements AutoCloseable {
 
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
-            "agents.csv", "compare.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog", "e2e.hlog",
-            "turnaround.hlog");
+            "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
+            "e2e.hlog", "turnaround.hlog");
 
     /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {

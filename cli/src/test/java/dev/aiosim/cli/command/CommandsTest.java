@@ -58,6 +58,7 @@ class CommandsTest {
             assertThat(out.resolve(f)).isRegularFile();
         }
         assertThat(out.resolve("compare.csv")).doesNotExist();
+        assertThat(out.resolve("paired.csv")).doesNotExist();
         assertThat(header(out.resolve("summary.csv"))).startsWith("policy", "clairvoyant", "seed", "agents", "agents_finished",
                 "calls", "calls_completed", "calls_unfinished", "calls_rejected", "calls_cancelled")
                 .contains("queueing_p99_s", "ttft_p90_s", "tbt_p99_s", "e2e_mean_s", "turnaround_p99_s",

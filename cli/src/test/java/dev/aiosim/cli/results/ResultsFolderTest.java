@@ -42,11 +42,13 @@ class ResultsFolderTest {
         Path dir = Files.createDirectories(tmp.resolve("earlier"));
         Files.writeString(dir.resolve("run.json"), "{\n  \"aiosim_version\" : \"0.1.0\"\n}");
         Files.writeString(dir.resolve("compare.csv"), "old");
+        Files.writeString(dir.resolve("paired.csv"), "old");
         Files.writeString(dir.resolve("trace-fifo-1.jsonl"), "old");
         Files.writeString(dir.resolve(".aiosim-12ab-run.json"), "half-written");
         Files.writeString(dir.resolve("README.txt"), "the user's");
         ResultsFolder.create(dir).close();
         assertThat(dir.resolve("compare.csv")).doesNotExist();
+        assertThat(dir.resolve("paired.csv")).doesNotExist();
         assertThat(dir.resolve("trace-fifo-1.jsonl")).doesNotExist();
         assertThat(dir.resolve(".aiosim-12ab-run.json")).doesNotExist();
         assertThat(dir.resolve("run.json")).doesNotExist();
