@@ -56,7 +56,8 @@ class InterruptedRunTest {
         AtomicInteger code = new AtomicInteger(-1);
         Thread main = Thread.ofPlatform().start(() -> code.set(cl.execute("run", spec.toString(), "-q", "--out", out.toString())));
         Path summary = out.resolve("summary.csv");
-        while (!Files.exists(summary) || Files.readAllLines(summary).size() < 2) {
+        // the first run is written and the second is registered as running
+        while (!Files.exists(summary) || Files.readAllLines(summary).size() < 2 || !run.options.interrupt.stop().running()) {
             assertThat(main.isAlive()).as(err.toString()).isTrue();
             Thread.sleep(5);
         }
@@ -70,19 +71,20 @@ class InterruptedRunTest {
         assertThat(info.get("partial_reason").asText()).startsWith("stopped by Ctrl-C or SIGTERM");
         List<CSVRecord> rows = CommandsTest.csv(summary);
         int k = rows.size();
-        assertThat(k).as("the first run whole, a later one cut").isBetween(2, 3);
+        assertThat(k).as("the first run whole, the second cut (or, on a slow machine, just finished)").isEqualTo(2);
         assertThat(info.get("runs")).hasSize(k);
-        for (int i = 0; i < k - 1; i++) {
-            assertThat(rows.get(i).get("agents_finished")).isEqualTo("40000");
-            assertThat(info.get("runs").get(i).has("partial")).isFalse();
+        assertThat(rows.get(0).get("agents_finished")).isEqualTo("40000");
+        assertThat(info.get("runs").get(0).has("partial")).isFalse();
+        if (info.get("runs").get(1).has("partial")) {
+            assertThat(Long.parseLong(rows.get(1).get("agents_finished"))).isLessThan(40000);
+        } else {
+            // the stop reached the second run as its loop ended: whole, and nothing after it ran
+            assertThat(rows.get(1).get("agents_finished")).isEqualTo("40000");
         }
-        assertThat(info.get("runs").get(k - 1).get("partial").asBoolean()).isTrue();
-        assertThat(Long.parseLong(rows.get(k - 1).get("agents_finished"))).isLessThan(40000);
         long calls = rows.stream().mapToLong(r -> Long.parseLong(r.get("calls"))).sum();
         List<CSVRecord> callRows = CommandsTest.csv(out.resolve("calls.csv"));
         assertThat(callRows).hasSize((int) calls);
         int width = CommandsTest.header(out.resolve("calls.csv")).size();
         assertThat(callRows).allSatisfy(r -> assertThat(r.size()).isEqualTo(width));
-        assertThat(callRows.get(callRows.size() - 1).get("status")).isEqualTo("UNFINISHED");
     }
 }
