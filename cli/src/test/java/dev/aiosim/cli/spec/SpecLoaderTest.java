@@ -230,4 +230,27 @@ class SpecLoaderTest {
         String rooflineParams = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: roofline, mfu: 0.4}\n");
         assertThat(error(rooflineParams)).contains("cluster.cost-model").contains("takes no parameters");
     }
+
+    @Test
+    void aCatalogWithoutModelDimensionsServesTheRooflineButNotThePerOperatorModel(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path catalog = dir.resolve("old.properties");
+        java.nio.file.Files.writeString(catalog, """
+                gpu.G.peak-flops = 312e12
+                gpu.G.hbm-bytes-per-sec = 2e12
+                gpu.G.memory-bytes = 80e9
+                gpu.G.pcie-bytes-per-sec = 32e9
+                model.M.params = 8e9
+                model.M.layers = 32
+                model.M.query-heads = 32
+                model.M.kv-heads = 8
+                model.M.head-dim = 128
+                model.M.dtype-bytes = 2
+                model.M.tensor-parallel = 1
+                """);
+        String spec = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  catalog: " + catalog + "\n  gpu: G\n  model: M\n");
+        assertThat(load(spec).cluster().model()).isEqualTo("M");
+        assertThat(error(spec, "cluster.cost-model=per-operator")).contains("cluster.cost-model")
+                .contains("model M").contains("hidden-size");
+    }
 }
