@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param gpuMemoryUtilization fraction of GPU memory for weights plus KV when deriving kv-tokens (0.9)
  * @param preemption swap or recompute (swap)
  * @param hostSwap host memory for swapped-out KV per engine (64GiB)
+ * @param costModel step cost model: {@code roofline} (default) or {@code per-operator}, or a mapping
+ *     with {@code kind} and that kind's parameters
  * @param mfu model FLOPs utilisation (0.5)
  * @param mbu memory bandwidth utilisation (0.8)
  * @param stepOverhead fixed cost per engine step (1ms)
@@ -37,6 +39,7 @@ public record ClusterSpec(
         @JsonProperty("gpu-memory-utilization") Double gpuMemoryUtilization,
         @JsonProperty("preemption") String preemption,
         @JsonProperty("host-swap") ByteSize hostSwap,
+        @JsonProperty("cost-model") CostModelSpec costModel,
         @JsonProperty("mfu") Double mfu,
         @JsonProperty("mbu") Double mbu,
         @JsonProperty("step-overhead") DurationValue stepOverhead,
@@ -50,6 +53,6 @@ public record ClusterSpec(
     /** A cluster section with every value left to its default. */
     public static ClusterSpec defaults() {
         return new ClusterSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -6,7 +6,6 @@ import dev.aiosim.kernel.engine.Catalog;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.engine.GpuSpec;
 import dev.aiosim.kernel.engine.ModelSpec;
-import dev.aiosim.kernel.engine.RooflineCostModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -29,8 +28,9 @@ import java.util.Objects;
  * @param gpuMemoryUtilization utilisation used to derive kv-tokens
  * @param preemption swap or recompute
  * @param hostSwap host swap space per engine
- * @param mfu model FLOPs utilisation
- * @param mbu memory bandwidth utilisation
+ * @param costModel the step cost model chosen by {@code cost-model}
+ * @param mfu model FLOPs utilisation (roofline)
+ * @param mbu memory bandwidth utilisation (roofline)
  * @param stepOverhead fixed cost per step
  * @param dispatcher round-robin or least-loaded
  * @param catalogFile the catalog file, absolute, or null for the bundled one
@@ -43,9 +43,9 @@ import java.util.Objects;
  */
 public record ResolvedCluster(int engines, String gpu, String model, int tensorParallel, int maxBatch, long kvTokens,
                               boolean kvDerived, double gpuMemoryUtilization, PreemptionMode preemption,
-                              ByteSize hostSwap, double mfu, double mbu, DurationValue stepOverhead, String dispatcher,
-                              String catalogFile, int toolConcurrency, int memoryConcurrency, int storageConcurrency,
-                              boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec) {
+                              ByteSize hostSwap, CostModelChoice costModel, double mfu, double mbu,
+                              DurationValue stepOverhead, String dispatcher, String catalogFile, int toolConcurrency,
+                              int memoryConcurrency, int storageConcurrency, boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec) {
     static final List<String> DISPATCHERS = List.of("round-robin", "least-loaded");
     /** Default slots per engine: vLLM's {@code max_num_seqs}. */
     public static final int DEFAULT_MAX_BATCH = 256;
@@ -122,8 +122,15 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         int memory = atLeast("cluster.memory-concurrency", or(c.memoryConcurrency(), 0), 0);
         int storage = atLeast("cluster.storage-concurrency", or(c.storageConcurrency(), 0), 0);
         boolean prefixCache = onOff("cluster.prefix-cache", c.prefixCache(), false);
-        return new ResolvedCluster(engines, gpu.name(), model.name(), tp, maxBatch, kv, derived, util, mode, swap, mfu,
-                mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model);
+        CostModelChoice costModel = CostModelChoice.resolve(c.costModel());
+        ResolvedCluster r = new ResolvedCluster(engines, gpu.name(), model.name(), tp, maxBatch, kv, derived, util, mode,
+                swap, costModel, mfu, mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model);
+        try {
+            costModel.build(r);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError("cluster.cost-model", e.getMessage());
+        }
+        return r;
     }
 
     /** {@code on} or {@code off}; YAML 1.1 readers may hand {@code on}/{@code off} over as true/false. */
@@ -160,22 +167,24 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         return v;
     }
 
-    /** The kernel configuration: {@code engines} identical engines with a roofline cost model. */
+    /** The kernel configuration: {@code engines} identical engines with the chosen cost model. */
     public KernelConfig kernelConfig() {
         EngineConfig engine = new EngineConfig(maxBatch, kvTokens, modelSpec.kvBytesPerToken(), preemption,
                 hostSwap.bytes(), gpuSpec.pcieBytesPerSec() * tensorParallel,
-                new RooflineCostModel(modelSpec, gpuSpec, tensorParallel, mfu, mbu, stepOverhead.nanos()), prefixCache);
+                costModel.build(this), prefixCache);
         return new KernelConfig(Collections.nCopies(engines, engine), dispatcher, toolConcurrency, memoryConcurrency,
                 storageConcurrency);
     }
 
     /**
      * The section as the resolved spec writes it: every value explicit, in the record the section
-     * is read into, so reading and writing share one list of keys.
+     * is read into, so reading and writing share one list of keys. The one exception is
+     * {@code cost-model}, written only when it is not the default roofline, so that the resolved
+     * specs of runs that never chose one stay as they were.
      */
     public ClusterSpec written() {
         return new ClusterSpec(engines, gpu, model, tensorParallel, maxBatch, kvTokens, gpuMemoryUtilization,
-                preemption.name().toLowerCase(Locale.ROOT), hostSwap, mfu, mbu, stepOverhead, dispatcher, catalogFile,
-                toolConcurrency, memoryConcurrency, storageConcurrency, prefixCache ? "on" : "off");
+                preemption.name().toLowerCase(Locale.ROOT), hostSwap, costModel.written(), mfu, mbu, stepOverhead,
+                dispatcher, catalogFile, toolConcurrency, memoryConcurrency, storageConcurrency, prefixCache ? "on" : "off");
     }
 }

@@ -247,7 +247,7 @@ class CommandsTest {
         Cli r = Cli.run("run", bad.toString(), "--out", tmp.resolve("never").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("aiosim: " + bad + ":9:3: cluster.turbo: unknown field 'turbo'; expected one of: "
-                + "catalog, dispatcher, engines, gpu, gpu-memory-utilization, host-swap, kv-tokens, max-batch, mbu, "
+                + "catalog, cost-model, dispatcher, engines, gpu, gpu-memory-utilization, host-swap, kv-tokens, max-batch, mbu, "
                 + "memory-concurrency, mfu, model, preemption, prefix-cache, step-overhead, storage-concurrency, tensor-parallel, "
                 + "tool-concurrency");
         assertThat(tmp.resolve("never")).doesNotExist();

@@ -36,6 +36,7 @@ class ResolvedSpecRoundTripTest {
                 r.nextBoolean() ? r.nextInt(50, 96) / 100.0 : null,
                 r.nextBoolean() ? (r.nextBoolean() ? "swap" : "recompute") : null,
                 r.nextBoolean() ? new ByteSize(r.nextLong(0, 1L << 40)) : null,
+                randomCostModel(r),
                 r.nextBoolean() ? r.nextInt(1, 101) / 100.0 : null,
                 r.nextBoolean() ? r.nextInt(1, 101) / 100.0 : null,
                 r.nextBoolean() ? new DurationValue(r.nextLong(0, 10_000_000_000L)) : null,
@@ -45,6 +46,23 @@ class ResolvedSpecRoundTripTest {
                 r.nextBoolean() ? r.nextInt(0, 9) : null,
                 r.nextBoolean() ? r.nextInt(0, 9) : null,
                 r.nextBoolean() ? List.of("on", "off", "true", "false").get(r.nextInt(4)) : null);
+    }
+
+    /** Absent, a bare kind, or per-operator with some efficiencies given. */
+    private static CostModelSpec randomCostModel(SplittableRandom r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> CostModelSpec.of(r.nextBoolean() ? "roofline" : "per-operator");
+            default -> {
+                java.util.TreeMap<String, String> p = new java.util.TreeMap<>();
+                for (String k : CostModelChoice.PerOperator.KEYS) {
+                    if (r.nextBoolean()) {
+                        p.put(k, Double.toString(r.nextInt(1, 101) / 100.0));
+                    }
+                }
+                yield new CostModelSpec("per-operator", p);
+            }
+        };
     }
 
     @ParameterizedTest

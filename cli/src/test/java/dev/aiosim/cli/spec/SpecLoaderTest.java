@@ -196,4 +196,61 @@ class SpecLoaderTest {
         assertThat(again.policies()).extracting(PolicyEntry::label).isEqualTo(List.of("fifo", "rr(quantum=1s)"));
         assertThat(yaml).contains("kv-tokens: ").contains("host-swap: 4GiB").contains("step-overhead: 2ms");
     }
+
+    @Test
+    void theCostModelIsTheRooflineUnlessChosenAndWrittenOnlyWhenChosen() {
+        ResolvedCluster roofline = load(SPEC).cluster();
+        assertThat(roofline.costModel()).isEqualTo(CostModelChoice.DEFAULT);
+        assertThat(roofline.kernelConfig().engines().get(0).costModel())
+                .isInstanceOf(dev.aiosim.kernel.engine.RooflineCostModel.class);
+        assertThat(roofline.written().costModel()).isNull();
+        ResolvedCluster perOp = load(SPEC, "cluster.cost-model=per-operator").cluster();
+        assertThat(perOp.kernelConfig().engines().get(0).costModel())
+                .isEqualTo(new dev.aiosim.kernel.engine.PerOperatorCostModel(perOp.modelSpec(), perOp.gpuSpec(), 1,
+                        dev.aiosim.kernel.engine.PerOperatorCostModel.Efficiencies.DEFAULTS, 2_000_000));
+        assertThat(perOp.written().costModel().params()).containsEntry("linear-compute", "0.7").hasSize(6);
+        ResolvedCluster tuned = load(SPEC.replace("  max-batch: 8\n",
+                "  max-batch: 8\n  cost-model: {kind: per-operator, attention-compute: 0.6}\n")).cluster();
+        assertThat(((CostModelChoice.PerOperator) tuned.costModel()).efficiencies().attentionCompute()).isEqualTo(0.6);
+        assertThat(((CostModelChoice.PerOperator) tuned.costModel()).efficiencies().linearCompute()).isEqualTo(0.7);
+        assertThat(load(SPEC, "cluster.cost-model=roofline").cluster().written().costModel()).isNull();
+    }
+
+    @Test
+    void badCostModelsNameTheFieldAndWhatWasExpected() {
+        assertThat(error(SPEC, "cluster.cost-model=profiler")).contains("cluster.cost-model")
+                .contains("expected one of roofline, per-operator").contains("'profiler'");
+        String withKey = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: per-operator, linear-compute: 1.5}\n");
+        assertThat(error(withKey)).contains("t.yaml:").contains("cluster.cost-model.linear-compute")
+                .contains("expected a fraction of peak from 0.01 to 1, got '1.5'");
+        String unknown = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: per-operator, mfu: 0.5}\n");
+        assertThat(error(unknown)).contains("cluster.cost-model.mfu").contains("expected one of: linear-compute");
+        String noKind = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {linear-compute: 0.5}\n");
+        assertThat(error(noKind)).contains("cluster.cost-model").contains("expected a 'kind'");
+        String rooflineParams = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: roofline, mfu: 0.4}\n");
+        assertThat(error(rooflineParams)).contains("cluster.cost-model").contains("takes no parameters");
+    }
+
+    @Test
+    void aCatalogWithoutModelDimensionsServesTheRooflineButNotThePerOperatorModel(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path catalog = dir.resolve("old.properties");
+        java.nio.file.Files.writeString(catalog, """
+                gpu.G.peak-flops = 312e12
+                gpu.G.hbm-bytes-per-sec = 2e12
+                gpu.G.memory-bytes = 80e9
+                gpu.G.pcie-bytes-per-sec = 32e9
+                model.M.params = 8e9
+                model.M.layers = 32
+                model.M.query-heads = 32
+                model.M.kv-heads = 8
+                model.M.head-dim = 128
+                model.M.dtype-bytes = 2
+                model.M.tensor-parallel = 1
+                """);
+        String spec = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  catalog: " + catalog + "\n  gpu: G\n  model: M\n");
+        assertThat(load(spec).cluster().model()).isEqualTo("M");
+        assertThat(error(spec, "cluster.cost-model=per-operator")).contains("cluster.cost-model")
+                .contains("model M").contains("hidden-size");
+    }
 }

@@ -161,7 +161,7 @@ public final class Engine implements EngineView {
             r.swappedIn(bytes);
             pendingSwapBytes += bytes;
             r.recomputed(missing);
-            t.prefill(missing, found.missingPrefillPairs());
+            t.recompute(missing, found.missingPrefillPairs());
             t.decode(tokens);
         } else {
             long hit = found.hitTokens();

@@ -8,6 +8,7 @@ final class StepTally {
     private long prefillPairs;
     private int decodeTokens;
     private long decodeContext;
+    private int samplingCalls;
 
     /** A new plan: the {@code decodes} calls running on, attending over {@code context} tokens. */
     StepTally start(int decodes, long context) {
@@ -15,11 +16,18 @@ final class StepTally {
         prefillPairs = 0;
         decodeTokens = decodes;
         decodeContext = context;
+        samplingCalls = decodes;
         return this;
     }
 
-    /** A prefill of {@code tokens} tokens with {@code pairs} attention (query, key) pairs. */
+    /** A call's prefill of {@code tokens} tokens with {@code pairs} attention (query, key) pairs; the call samples at the step's end. */
     void prefill(long tokens, long pairs) {
+        recompute(tokens, pairs);
+        samplingCalls++;
+    }
+
+    /** Tokens of a call that also decodes in this step (blocks recomputed on a swap-in): no sampling of their own. */
+    void recompute(long tokens, long pairs) {
         prefillTokens += tokens;
         prefillPairs += pairs;
     }
@@ -28,6 +36,7 @@ final class StepTally {
     void decode(long context) {
         decodeTokens++;
         decodeContext += context;
+        samplingCalls++;
     }
 
     long prefillTokens() {
@@ -35,6 +44,6 @@ final class StepTally {
     }
 
     StepShape shape() {
-        return new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext);
+        return new StepShape(prefillTokens, prefillPairs, decodeTokens, decodeContext, samplingCalls);
     }
 }

@@ -16,11 +16,17 @@ import java.util.TreeSet;
  * The hardware and model catalog: GPUs and models by name, read from a properties file so
  * researchers can add their own without code. Keys are {@code gpu.NAME.FIELD} and
  * {@code model.NAME.FIELD}; the bundled file is {@code catalog.properties} beside this class.
+ * A GPU's {@code interconnect-bytes-per-sec} and a model's dimensions ({@code hidden-size},
+ * {@code intermediate-size}, {@code vocab-size}, {@code tied-embeddings}, all four or none) are
+ * optional, so catalogs written for the roofline keep loading; the per-operator cost model
+ * needs them.
  */
 public final class Catalog {
-    private static final String[] GPU_FIELDS = {"peak-flops", "hbm-bytes-per-sec", "memory-bytes", "pcie-bytes-per-sec"};
+    private static final String[] GPU_FIELDS = {"peak-flops", "hbm-bytes-per-sec", "memory-bytes", "pcie-bytes-per-sec",
+        "interconnect-bytes-per-sec"};
     private static final String[] MODEL_FIELDS = {"params", "layers", "query-heads", "kv-heads", "head-dim",
-        "dtype-bytes", "tensor-parallel"};
+        "dtype-bytes", "tensor-parallel", "hidden-size", "intermediate-size", "vocab-size", "tied-embeddings"};
+    private static final String[] DIMENSION_FIELDS = {"hidden-size", "intermediate-size", "vocab-size", "tied-embeddings"};
 
     private final Map<String, GpuSpec> gpus;
     private final Map<String, ModelSpec> models;
@@ -75,7 +81,9 @@ public final class Catalog {
                     number(p, source, "gpu." + name + ".peak-flops"),
                     number(p, source, "gpu." + name + ".hbm-bytes-per-sec"),
                     number(p, source, "gpu." + name + ".memory-bytes"),
-                    number(p, source, "gpu." + name + ".pcie-bytes-per-sec")));
+                    number(p, source, "gpu." + name + ".pcie-bytes-per-sec"),
+                    p.getProperty("gpu." + name + ".interconnect-bytes-per-sec") == null ? 0
+                            : number(p, source, "gpu." + name + ".interconnect-bytes-per-sec")));
         }
         for (String name : names(p, "model.")) {
             models.put(name, new ModelSpec(name,
@@ -85,9 +93,37 @@ public final class Catalog {
                     (int) number(p, source, "model." + name + ".kv-heads"),
                     (int) number(p, source, "model." + name + ".head-dim"),
                     (int) number(p, source, "model." + name + ".dtype-bytes"),
-                    (int) number(p, source, "model." + name + ".tensor-parallel")));
+                    (int) number(p, source, "model." + name + ".tensor-parallel"),
+                    dimensions(p, source, "model." + name + ".")));
         }
         return new Catalog(gpus, models);
+    }
+
+    /** The model's dimensions, or null when none of their keys is given; some but not all is an error. */
+    private static ModelDimensions dimensions(Properties p, String source, String prefix) {
+        int given = 0;
+        for (String f : DIMENSION_FIELDS) {
+            given += p.getProperty(prefix + f) == null ? 0 : 1;
+        }
+        if (given == 0) {
+            return null;
+        }
+        if (given < DIMENSION_FIELDS.length) {
+            for (String f : DIMENSION_FIELDS) {
+                if (p.getProperty(prefix + f) == null) {
+                    throw new IllegalArgumentException(source + ": key '" + prefix + f + "' is missing (a model states all of "
+                            + String.join(", ", DIMENSION_FIELDS) + " or none)");
+                }
+            }
+        }
+        String tied = p.getProperty(prefix + "tied-embeddings").trim();
+        if (!tied.equals("true") && !tied.equals("false")) {
+            throw new IllegalArgumentException(source + ": key '" + prefix + "tied-embeddings': expected true or false, got '"
+                    + tied + "'");
+        }
+        return new ModelDimensions((int) number(p, source, prefix + "hidden-size"),
+                (int) number(p, source, prefix + "intermediate-size"), (int) number(p, source, prefix + "vocab-size"),
+                tied.equals("true"));
     }
 
     private static boolean contains(String[] a, String s) {

@@ -69,4 +69,40 @@ class CatalogTest {
         assertThatThrownBy(() -> Catalog.parse(q, "my.properties")).hasMessageContaining("gpu.X.speed");
         assertThatThrownBy(() -> catalog.gpu("B200")).hasMessageContaining("known: A100-SXM-80G, H100-SXM, H200, RTX-A5000");
     }
+
+    @Test
+    void theCatalogStatesEachModelsParameterSplit() {
+        ModelSpec llama = catalog.model("Llama-3.1-8B");
+        assertThat(llama.dimensions().embeddingParams()).isEqualTo(128_256.0 * 4096);
+        assertThat(llama.dimensions().lmHeadParams()).isEqualTo(128_256.0 * 4096);
+        assertThat(llama.linearParams() / 1e9).isCloseTo(6.979, within(0.001));
+        for (ModelSpec m : catalog.models().values()) {
+            ModelDimensions d = m.dimensions();
+            double h = d.hiddenSize();
+            double q = (double) m.queryHeads() * m.headDim();
+            double k = (double) m.kvHeads() * m.headDim();
+            // attention projections and the gated MLP of every layer, from the architecture alone
+            double layers = m.layers() * (h * (q + 2 * k) + q * h + 3 * h * d.intermediateSize());
+            assertThat(layers / m.linearParams()).as(m.name()).isCloseTo(1, within(0.002));
+        }
+        assertThat(catalog.gpu("A100-SXM-80G").interconnectBytesPerSec()).isEqualTo(300e9);
+    }
+
+    @Test
+    void modelDimensionsAreAllOrNone() throws Exception {
+        String base = "model.M.params = 8e9\nmodel.M.layers = 32\nmodel.M.query-heads = 32\nmodel.M.kv-heads = 8\n"
+                + "model.M.head-dim = 128\nmodel.M.dtype-bytes = 2\nmodel.M.tensor-parallel = 1\n";
+        Properties none = new Properties();
+        none.load(new StringReader(base));
+        assertThat(Catalog.parse(none, "c").model("M").dimensions()).isNull();
+        Properties some = new Properties();
+        some.load(new StringReader(base + "model.M.hidden-size = 4096\n"));
+        assertThatThrownBy(() -> Catalog.parse(some, "c.properties")).hasMessageContaining("c.properties")
+                .hasMessageContaining("model.M.intermediate-size").hasMessageContaining("or none");
+        Properties badTie = new Properties();
+        badTie.load(new StringReader(base + "model.M.hidden-size = 4096\nmodel.M.intermediate-size = 14336\n"
+                + "model.M.vocab-size = 128256\nmodel.M.tied-embeddings = yes\n"));
+        assertThatThrownBy(() -> Catalog.parse(badTie, "c")).hasMessageContaining("model.M.tied-embeddings")
+                .hasMessageContaining("true or false");
+    }
 }

@@ -1,0 +1,119 @@
+package dev.aiosim.cli.spec;
+
+import dev.aiosim.kernel.engine.CostModel;
+import dev.aiosim.kernel.engine.PerOperatorCostModel;
+import dev.aiosim.kernel.engine.PerOperatorCostModel.Efficiencies;
+import dev.aiosim.kernel.engine.RooflineCostModel;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The step cost model a cluster resolved to: one case per kind of {@code cluster.cost-model},
+ * with its parameters checked. Each case builds the kernel's {@link CostModel} and says how the
+ * resolved spec writes it back ({@code null}: not at all, the default).
+ */
+public sealed interface CostModelChoice {
+    /** The kinds {@code cluster.cost-model} accepts. */
+    List<String> KINDS = List.of("roofline", "per-operator");
+
+    /** The default: the single roofline of DESIGN.md section 6 with the cluster's mfu and mbu. */
+    CostModelChoice DEFAULT = new Roofline();
+
+    /** The engine's step cost model for the resolved cluster {@code c}. */
+    CostModel build(ResolvedCluster c);
+
+    /** The section's value as the resolved spec writes it, or {@code null} for the default (left out, so older specs stay byte-identical). */
+    CostModelSpec written();
+
+    /** Checks a written {@code cluster.cost-model}; {@code null} is the default. */
+    static CostModelChoice resolve(CostModelSpec spec) {
+        if (spec == null) {
+            return DEFAULT;
+        }
+        return switch (spec.kind()) {
+            case "roofline" -> {
+                if (!spec.params().isEmpty()) {
+                    throw new FieldError("cluster.cost-model", "the roofline takes no parameters here (it reads"
+                            + " cluster.mfu and cluster.mbu), got " + String.join(", ", spec.params().keySet()));
+                }
+                yield DEFAULT;
+            }
+            case "per-operator" -> PerOperator.resolve(spec.params());
+            default -> throw new FieldError("cluster.cost-model", "expected one of " + String.join(", ", KINDS)
+                    + ", got '" + spec.kind() + "'");
+        };
+    }
+
+    /** {@link RooflineCostModel}: one MFU and one MBU for the whole step. */
+    record Roofline() implements CostModelChoice {
+        @Override
+        public CostModel build(ResolvedCluster c) {
+            return new RooflineCostModel(c.modelSpec(), c.gpuSpec(), c.tensorParallel(), c.mfu(), c.mbu(),
+                    c.stepOverhead().nanos());
+        }
+
+        @Override
+        public CostModelSpec written() {
+            return null;
+        }
+    }
+
+    /**
+     * {@link PerOperatorCostModel} with its efficiencies; keys {@code linear-compute},
+     * {@code linear-memory}, {@code attention-compute}, {@code attention-memory},
+     * {@code elementwise-memory}, {@code interconnect}, each a fraction of peak from 0.01 to 1,
+     * defaults {@link Efficiencies#DEFAULTS}.
+     *
+     * @param efficiencies the fractions of peak
+     */
+    record PerOperator(Efficiencies efficiencies) implements CostModelChoice {
+        static final List<String> KEYS = List.of("linear-compute", "linear-memory", "attention-compute",
+                "attention-memory", "elementwise-memory", "interconnect");
+
+        static PerOperator resolve(SortedMap<String, String> params) {
+            Efficiencies d = Efficiencies.DEFAULTS;
+            double[] v = {d.linearCompute(), d.linearMemory(), d.attentionCompute(), d.attentionMemory(),
+                d.elementwiseMemory(), d.interconnect()};
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                int i = KEYS.indexOf(e.getKey());
+                String path = "cluster.cost-model." + e.getKey();
+                if (i < 0) {
+                    throw new FieldError(path, "unknown per-operator parameter '" + e.getKey() + "'; expected one of: "
+                            + String.join(", ", KEYS));
+                }
+                double x;
+                try {
+                    x = Double.parseDouble(e.getValue().trim());
+                } catch (NumberFormatException ex) {
+                    x = Double.NaN;
+                }
+                if (!(x >= 0.01 && x <= 1)) {
+                    throw new FieldError(path, "expected a fraction of peak from 0.01 to 1, got '" + e.getValue() + "'");
+                }
+                v[i] = x;
+            }
+            return new PerOperator(new Efficiencies(v[0], v[1], v[2], v[3], v[4], v[5]));
+        }
+
+        @Override
+        public CostModel build(ResolvedCluster c) {
+            return new PerOperatorCostModel(c.modelSpec(), c.gpuSpec(), c.tensorParallel(), efficiencies,
+                    c.stepOverhead().nanos());
+        }
+
+        /** Every efficiency explicit, as the resolved spec writes every value. */
+        @Override
+        public CostModelSpec written() {
+            Efficiencies e = efficiencies;
+            double[] v = {e.linearCompute(), e.linearMemory(), e.attentionCompute(), e.attentionMemory(),
+                e.elementwiseMemory(), e.interconnect()};
+            TreeMap<String, String> params = new TreeMap<>();
+            for (int i = 0; i < v.length; i++) {
+                params.put(KEYS.get(i), Double.toString(v[i]));
+            }
+            return new CostModelSpec("per-operator", params);
+        }
+    }
+}
