@@ -4,10 +4,14 @@ import dev.aiosim.kernel.engine.CostModel;
 import dev.aiosim.kernel.engine.PerOperatorCostModel;
 import dev.aiosim.kernel.engine.PerOperatorCostModel.Efficiencies;
 import dev.aiosim.kernel.engine.RooflineCostModel;
+import dev.aiosim.kernel.engine.profiled.ProfiledCostModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The step cost model a cluster resolved to: one case per kind of {@code cluster.cost-model},
@@ -16,7 +20,7 @@ import java.util.TreeMap;
  */
 public sealed interface CostModelChoice {
     /** The kinds {@code cluster.cost-model} accepts. */
-    List<String> KINDS = List.of("roofline", "per-operator");
+    List<String> KINDS = List.of("roofline", "per-operator", "profiled");
 
     /** The default: the single roofline of DESIGN.md section 6 with the cluster's mfu and mbu. */
     CostModelChoice DEFAULT = new Roofline();
@@ -41,6 +45,7 @@ public sealed interface CostModelChoice {
                 yield DEFAULT;
             }
             case "per-operator" -> PerOperator.resolve(spec.params());
+            case "profiled" -> Profiled.resolve(spec.params());
             default -> throw new FieldError("cluster.cost-model", "expected one of " + String.join(", ", KINDS)
                     + ", got '" + spec.kind() + "'");
         };
@@ -114,6 +119,51 @@ public sealed interface CostModelChoice {
                 params.put(KEYS.get(i), Double.toString(v[i]));
             }
             return new CostModelSpec("per-operator", params);
+        }
+    }
+
+    /**
+     * {@link ProfiledCostModel}: per-operator times measured on a real GPU, in Vidur's profiling
+     * format, from the folder {@code path} (relative to the spec's folder); see
+     * docs/cost-models.md. The tables are read once per folder and model shape in a run.
+     *
+     * @param path the folder holding {@code mlp.csv} and {@code attention.csv}
+     */
+    record Profiled(Path path) implements CostModelChoice {
+        private static final Map<String, ProfiledCostModel> LOADED = new ConcurrentHashMap<>();
+
+        static Profiled resolve(SortedMap<String, String> params) {
+            for (String key : params.keySet()) {
+                if (!key.equals("path")) {
+                    throw new FieldError("cluster.cost-model." + key, "unknown profiled parameter '" + key
+                            + "'; expected: path (a folder with Vidur's mlp.csv and attention.csv)");
+                }
+            }
+            String p = params.get("path");
+            if (p == null || p.isBlank()) {
+                throw new FieldError("cluster.cost-model.path", "expected a folder with Vidur's mlp.csv and attention.csv, got nothing");
+            }
+            Path dir = Path.of(p.trim());
+            if (!Files.isDirectory(dir)) {
+                throw new FieldError("cluster.cost-model.path", "expected a folder with Vidur's mlp.csv and attention.csv, got '"
+                        + p + "'" + (Files.exists(dir) ? " (not a folder)" : " (no such folder)"));
+            }
+            return new Profiled(dir);
+        }
+
+        @Override
+        public CostModel build(ResolvedCluster c) {
+            int layers = c.modelSpec().layers();
+            long overhead = c.stepOverhead().nanos();
+            String key = path.toAbsolutePath().normalize() + "|" + layers + "|" + c.tensorParallel() + "|" + overhead;
+            return LOADED.computeIfAbsent(key, k -> ProfiledCostModel.load(path, layers, c.tensorParallel(), overhead));
+        }
+
+        @Override
+        public CostModelSpec written() {
+            TreeMap<String, String> params = new TreeMap<>();
+            params.put("path", path.toString());
+            return new CostModelSpec("profiled", params);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The spec fields that hold file paths ({@code cluster.catalog}, {@code workload.trace} and every
+ * The spec fields that hold file paths ({@code cluster.catalog}, {@code cluster.cost-model.path}, {@code workload.trace} and every
  * {@code file} under {@code workload}, e.g. empirical distributions). Relative paths in a spec
  * file are taken from the spec's folder; on loading they are made absolute, and the resolved
  * spec writes them relative to the results folder, so it can be run again from there.
@@ -18,7 +18,7 @@ public final class PathFields {
     private PathFields() {}
 
     static boolean isPathField(String path) {
-        return path.equals("cluster.catalog") || path.equals("workload.trace")
+        return path.equals("cluster.catalog") || path.equals("workload.trace") || path.equals("cluster.cost-model.path")
                 || path.startsWith("workload.") && path.endsWith(".file");
     }
 

@@ -216,10 +216,30 @@ class SpecLoaderTest {
         assertThat(load(SPEC, "cluster.cost-model=roofline").cluster().written().costModel()).isNull();
     }
 
+    /** Vidur's Llama-3-8B / A100 slice committed with the kernel's tests (cli tests run in cli/). */
+    private static final Path PROFILE = Path.of("../kernel/src/test/resources/dev/aiosim/kernel/engine/profiled/a100/llama-3-8b")
+            .toAbsolutePath().normalize();
+
+    @Test
+    void aProfiledCostModelReadsItsFolderAndIsWrittenBack(@org.junit.jupiter.api.io.TempDir Path dir) {
+        ResolvedSpec s = load(SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: profiled, path: " + PROFILE + "}\n"));
+        assertThat(s.cluster().costModel()).isEqualTo(new CostModelChoice.Profiled(PROFILE));
+        dev.aiosim.kernel.engine.CostModel m = s.cluster().kernelConfig().engines().get(0).costModel();
+        assertThat(m).isInstanceOf(dev.aiosim.kernel.engine.profiled.ProfiledCostModel.class);
+        // Vidur's 2,048-token prefill of Llama-3-8B on an A100 (188.6 ms) plus the spec's 2 ms step overhead
+        long prefill = m.stepNanos(new dev.aiosim.kernel.engine.StepShape(2048, 2048L * 2049 / 2, 0, 0));
+        assertThat(prefill / 1e6).isCloseTo(190.6, org.assertj.core.api.Assertions.within(2.0));
+        assertThat(s.cluster().written().costModel().params()).containsEntry("path", PROFILE.toString());
+        // written relative to the results folder, and read back to the same folder
+        com.fasterxml.jackson.databind.JsonNode tree = s.toTree(dir);
+        String written = tree.get("cluster").get("cost-model").get("path").textValue();
+        assertThat(dir.resolve(written).normalize()).isEqualTo(PROFILE);
+    }
+
     @Test
     void badCostModelsNameTheFieldAndWhatWasExpected() {
         assertThat(error(SPEC, "cluster.cost-model=profiler")).contains("cluster.cost-model")
-                .contains("expected one of roofline, per-operator").contains("'profiler'");
+                .contains("expected one of roofline, per-operator, profiled").contains("'profiler'");
         String withKey = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: per-operator, linear-compute: 1.5}\n");
         assertThat(error(withKey)).contains("t.yaml:").contains("cluster.cost-model.linear-compute")
                 .contains("expected a fraction of peak from 0.01 to 1, got '1.5'");
@@ -229,6 +249,15 @@ class SpecLoaderTest {
         assertThat(error(noKind)).contains("cluster.cost-model").contains("expected a 'kind'");
         String rooflineParams = SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: roofline, mfu: 0.4}\n");
         assertThat(error(rooflineParams)).contains("cluster.cost-model").contains("takes no parameters");
+        assertThat(error(SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: profiled}\n")))
+                .contains("cluster.cost-model.path: expected a folder with Vidur's mlp.csv and attention.csv, got nothing");
+        assertThat(error(SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: profiled, path: /no/such}\n")))
+                .contains("cluster.cost-model.path").contains("(no such folder)");
+        assertThat(error(SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: profiled, path: /tmp, layers: 3}\n")))
+                .contains("cluster.cost-model.layers: unknown profiled parameter 'layers'");
+        // a folder without the tables: the reader's message, on the spec's field
+        assertThat(error(SPEC.replace("  max-batch: 8\n", "  max-batch: 8\n  cost-model: {kind: profiled, path: /tmp}\n")))
+                .contains("cluster.cost-model:").contains("mlp.csv");
     }
 
     @Test
