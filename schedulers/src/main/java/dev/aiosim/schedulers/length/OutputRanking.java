@@ -29,10 +29,10 @@ public record OutputRanking(Supplier<LengthPredictor> predictors, boolean clairv
 
     /** The parameters every length-ranking policy accepts, in listing order. */
     public static final List<PolicyParameter> PARAMETERS = List.of(
-            PolicyParameter.of("flavour", "oracle (ranks by the true output length: clairvoyant, labelled (oracle)) or"
+            PolicyParameter.of("flavour", "oracle (ranks by the true output length; clairvoyant, so reports mark it oracle) or"
                     + " predicted (by 'predictor'); default predicted", "oracle", "predicted"),
             PolicyParameter.of("predictor", "with flavour predicted: history (mean output of the agent's earlier calls)"
-                    + " or noisy (true length x U[1-error, 1+error], seeded by call id: clairvoyant, labelled (oracle));"
+                    + " or noisy (true length x U[1-error, 1+error], seeded by call id; clairvoyant, marked oracle);"
                     + " default history, or noisy when 'error' is given", "noisy", "history"),
             PolicyParameter.of("error", "relative error of the noisy predictor, 0 to " + (int) MAX_ERROR
                     + " (0.5 = +-50%); default " + DEFAULT_ERROR, "0.3"),
