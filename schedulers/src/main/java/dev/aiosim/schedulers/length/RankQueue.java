@@ -1,8 +1,7 @@
 package dev.aiosim.schedulers.length;
 
 import dev.aiosim.kernel.scheduler.CallView;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.TreeSet;
 
 /**
@@ -10,35 +9,50 @@ import java.util.TreeSet;
  * call id first (submission order), plus each known call's predicted output length, asked of the
  * predictor once, when the call is first queued, and kept while it runs. Insertion, removal of
  * the head and removal of any call ({@link #remove}, for cancellation) are O(log n) in queued
- * calls.
+ * calls. Calls are looked up by identity (the kernel hands a policy the same view object for a
+ * call throughout its life), so a look-up neither boxes nor allocates; a queued call costs one
+ * small record and one tree node.
  */
 public final class RankQueue {
-    /** A queued call and the rank it was queued with. */
-    private record Entry(long rank, CallView call) implements Comparable<Entry> {
+    /** A known call: its prediction, and the rank it is queued with while queued. */
+    private static final class Known implements Comparable<Known> {
+        final CallView call;
+        final int predicted;
+        long rank;
+        boolean queued;
+
+        Known(CallView call, int predicted) {
+            this.call = call;
+            this.predicted = predicted;
+        }
+
         @Override
-        public int compareTo(Entry o) {
+        public int compareTo(Known o) {
             int c = Long.compare(rank, o.rank);
             return c != 0 ? c : Long.compare(call.id(), o.call.id());
         }
     }
 
     private final LengthPredictor predictor;
-    private final TreeSet<Entry> queue = new TreeSet<>();
-    private final Map<Long, Entry> queued = new HashMap<>();
-    private final Map<Long, Integer> predicted = new HashMap<>();
+    private final TreeSet<Known> queue = new TreeSet<>();
+    private final IdentityHashMap<CallView, Known> known = new IdentityHashMap<>();
 
     public RankQueue(LengthPredictor predictor) {
         this.predictor = predictor;
     }
 
+    private Known known(CallView call) {
+        Known k = known.get(call);
+        if (k == null) {
+            k = new Known(call, predictor.predict(call));
+            known.put(call, k);
+        }
+        return k;
+    }
+
     /** The predicted output tokens of {@code call}, asking the predictor the first time. */
     public int predicted(CallView call) {
-        Integer p = predicted.get(call.id());
-        if (p == null) {
-            p = predictor.predict(call);
-            predicted.put(call.id(), p);
-        }
-        return p;
+        return known(call).predicted;
     }
 
     /** Predicted output tokens still to generate, >= 0 (0 once a call outlives its prediction). */
@@ -48,46 +62,50 @@ public final class RankQueue {
 
     /** Queues {@code call} with this rank. */
     public void add(CallView call, long rank) {
-        Entry e = new Entry(rank, call);
-        Entry old = queued.put(call.id(), e);
-        if (old != null) {
-            queue.remove(old);
+        Known k = known(call);
+        if (k.queued) {
+            queue.remove(k);
         }
-        queue.add(e);
+        k.rank = rank;
+        k.queued = true;
+        queue.add(k);
     }
 
     /** The queued call of smallest rank, or null. */
     public CallView peek() {
-        return queue.isEmpty() ? null : queue.first().call();
+        return queue.isEmpty() ? null : queue.first().call;
     }
 
     /** The rank {@link #peek()}'s call was queued with; the queue must not be empty. */
     public long peekRank() {
-        return queue.first().rank();
+        return queue.first().rank;
     }
 
     /** Takes the head off the queue (its prediction is kept while it runs). */
     public CallView poll() {
-        Entry e = queue.pollFirst();
-        queued.remove(e.call().id());
-        return e.call();
+        Known k = queue.pollFirst();
+        k.queued = false;
+        return k.call;
     }
 
     /** Removes a queued call and forgets it; whether it was queued. */
     public boolean remove(CallView call) {
-        Entry e = queued.remove(call.id());
-        if (e == null) {
+        Known k = known.get(call);
+        if (k == null || !k.queued) {
             return false;
         }
-        queue.remove(e);
-        predicted.remove(call.id());
+        queue.remove(k);
+        known.remove(call);
         return true;
     }
 
     /** A call left the engine: the predictor learns its length and the queue forgets it. */
     public void completed(CallView call) {
         predictor.observe(call);
-        predicted.remove(call.id());
+        Known k = known.remove(call);
+        if (k != null && k.queued) {
+            queue.remove(k);
+        }
     }
 
     public int size() {
@@ -96,7 +114,7 @@ public final class RankQueue {
 
     /** Calls whose prediction is kept (queued and running). */
     public int known() {
-        return predicted.size();
+        return known.size();
     }
 
     public LengthPredictor predictor() {
