@@ -68,7 +68,7 @@ class RegistryDrivenSuitesTest {
             Scheduler s = sample.factory().create(0);
             assertThat(s.info()).as(sample.toString()).isEqualTo(provider.info());
             assertThat(s.name()).isEqualTo(sample.policy());
-            assertThat(s.clairvoyant()).isEqualTo(provider.info().clairvoyant());
+            assertThat(s.clairvoyant()).as(sample.toString()).isEqualTo(provider.clairvoyant(sample.params()));
         }
     }
 }

@@ -22,7 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * quantum, so it also preempts and requeues expired calls), and the decision is carried out;
  * the policy holds exactly {@code queued} calls at every decision. Priorities of new calls are
  * uniform over 4 levels; as many calls arrive as finish, so priority finds no victim to preempt
- * in steady state and its score is the search for one.
+ * in steady state and its score is the search for one. {@code sjf} and {@code srpt} run their
+ * default flavour (predicted by agent history: every churned call runs 16 steps, so most ranks
+ * tie); {@code sjf-oracle} and {@code srpt-oracle} rank by output lengths of 1 to 2,000 tokens
+ * from a table. As for priority, a shorter arrival always finds a free slot, so srpt preempts
+ * nothing in steady state: its score includes sorting the batch in search of a victim.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +39,7 @@ public class SchedulerDecisionBenchmark {
     static final int FREE_SLOTS = 4;
     static final int LEVELS = 4;
 
-    @Param({"fifo", "rr", "priority"})
+    @Param({"fifo", "rr", "priority", "sjf", "srpt", "sjf-oracle", "srpt-oracle"})
     String policy;
 
     @Param({"1000", "100000", "1000000"})

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * the policy holds exactly {@code queued} calls; a cycle checks both and throws otherwise, so a
  * benchmark of it measures one decision at that queue length and nothing drifts.
  *
- * <p>New calls get a priority drawn uniformly from {@code levels} levels and a prompt of 100 to
- * 2,000 tokens from a precomputed table, so a cycle allocates nothing itself. The KV pool is
+ * <p>New calls get a priority drawn uniformly from {@code levels} levels, a prompt of 100 to
+ * 2,000 tokens and an output length of 1 to 2,000 tokens (a rank for clairvoyant policies only)
+ * from precomputed tables, so a cycle allocates nothing itself. The KV pool is
  * not a limit (see {@link SyntheticEngine}).
  */
 public final class DecisionChurn {
@@ -37,6 +38,7 @@ public final class DecisionChurn {
     private final SyntheticCall[] done;
     private final int[] priorities = new int[TABLE];
     private final int[] prompts = new int[TABLE];
+    private final int[] outputs = new int[TABLE];
     private long step;
     private long now;
     private long nextId;
@@ -68,6 +70,10 @@ public final class DecisionChurn {
             priorities[i] = rnd.nextInt(levels);
             prompts[i] = 100 + rnd.nextInt(1_901);
         }
+        // drawn after the other tables, so their values are the same as before outputs existed
+        for (int i = 0; i < TABLE; i++) {
+            outputs[i] = 1 + rnd.nextInt(2_000);
+        }
         for (int i = 0; i < queued + slots; i++) {
             SyntheticCall c = new SyntheticCall(this);
             submit(c);
@@ -76,10 +82,19 @@ public final class DecisionChurn {
         check();
     }
 
-    /** A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token quantum. */
+    /**
+     * A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token
+     * quantum, and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
+     * {@code flavour: oracle} (ranking by the table's output lengths).
+     */
     public static DecisionChurn forPolicy(String policy, int queued, int slots, int freeSlots, int levels, long seed) {
         Map<String, String> params = policy.equals("rr") ? Map.of("quantum", RR_QUANTUM) : Map.of();
-        Scheduler s = SchedulerRegistry.load().factory(policy, params).create(0);
+        String name = policy;
+        if (policy.equals("sjf-oracle") || policy.equals("srpt-oracle")) {
+            name = policy.substring(0, policy.indexOf('-'));
+            params = Map.of("flavour", "oracle");
+        }
+        Scheduler s = SchedulerRegistry.load().factory(name, params).create(0);
         return new DecisionChurn(s, queued, slots, freeSlots, levels, seed);
     }
 
@@ -108,7 +123,7 @@ public final class DecisionChurn {
     private void submit(SyntheticCall c) {
         long id = nextId++;
         int k = (int) (id & (TABLE - 1));
-        c.submit(id, id % 1_000, priorities[k], prompts[k], now);
+        c.submit(id, id % 1_000, priorities[k], prompts[k], outputs[k], now);
         scheduler.enqueue(c, now);
     }
 

@@ -15,6 +15,7 @@ public final class SyntheticCall implements CallView {
     private long agentPid;
     private int priority;
     private int promptTokens;
+    private int outputTokens;
     private long submittedAt;
     private long enqueuedAt;
     private long admittedAt = -1;
@@ -28,8 +29,9 @@ public final class SyntheticCall implements CallView {
     }
 
     /** Makes this object a fresh submission (a new id, nothing generated, never admitted). */
-    void submit(long newId, long pid, int newPriority, int prompt, long now) {
+    void submit(long newId, long pid, int newPriority, int prompt, int output, long now) {
         id = newId;
+        outputTokens = output;
         agentPid = pid;
         priority = newPriority;
         promptTokens = prompt;
@@ -143,10 +145,13 @@ public final class SyntheticCall implements CallView {
         return preemptions > 0 && !running;
     }
 
-    /** The benchmark has no true output lengths: the calls of the churn finish oldest first. */
+    /**
+     * A length drawn from a table (1 to 2,000 tokens) for clairvoyant policies to rank by. It is
+     * only a rank: the churn still finishes the oldest running calls, whatever their length.
+     */
     @Override
     public int oracleOutputTokens() {
-        throw new UnsupportedOperationException("the decision benchmark serves non-clairvoyant policies only");
+        return outputTokens;
     }
 
     @Override

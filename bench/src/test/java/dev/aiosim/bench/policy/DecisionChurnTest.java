@@ -60,6 +60,27 @@ class DecisionChurnTest {
         assertThat(churn.engine().running()).allMatch(c -> c.tokensSinceAdmitted() <= Integer.parseInt(DecisionChurn.RR_QUANTUM));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sjf-oracle", "srpt-oracle"})
+    void oracleLengthRankingKeepsQueueAndBatchConstant(String policy) {
+        DecisionChurn churn = DecisionChurn.forPolicy(policy, 500, 64, 4, 1, 3L);
+        for (int i = 0; i < 2_000; i++) {
+            churn.cycle();
+            assertThat(churn.scheduler().queued()).isEqualTo(500);
+            // srpt preempts only calls with more left than every call it admits in their place
+            int shortestPreempted = churn.lastDecision().preemptions().stream()
+                    .mapToInt(c -> c.oracleOutputTokens() - c.generatedTokens()).min().orElse(Integer.MAX_VALUE);
+            int longestAdmitted = churn.lastDecision().admissions().stream()
+                    .mapToInt(c -> c.oracleOutputTokens() - c.generatedTokens()).max().orElse(0);
+            if (!churn.lastDecision().preemptions().isEmpty()) {
+                assertThat(shortestPreempted).isGreaterThan(longestAdmitted);
+            }
+        }
+        // as many calls arrive as finish, so a short arrival always finds a free slot: srpt, like
+        // priority, preempts nothing here and its score is the search for a victim
+        assertThat(churn.preemptions()).isZero();
+    }
+
     @Test
     void priorityKeepsTheMostImportantCallsRunning() {
         DecisionChurn churn = DecisionChurn.forPolicy("priority", 500, 64, 4, 4, 3L);

@@ -125,9 +125,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
                         + String.join(", ", registry.providers().keySet()));
             }
             SchedulerFactory factory;
-            boolean clairvoyant = registry.get(sp.name()).info().clairvoyant();
+            boolean clairvoyant;
             try {
                 factory = registry.factory(sp.name(), Map.copyOf(sp.params()));
+                clairvoyant = registry.get(sp.name()).clairvoyant(Map.copyOf(sp.params()));
             } catch (IllegalArgumentException e) {
                 throw new FieldError(paramPath(at, sp, e.getMessage()), e.getMessage());
             }

@@ -20,4 +20,14 @@ public interface SchedulerProvider {
      * {@link IllegalArgumentException} naming the parameter when a value is invalid.
      */
     SchedulerFactory factory(Map<String, String> params);
+
+    /**
+     * Whether the policy bound with these parameters reads true output lengths, for the
+     * {@code (oracle)} label of reports. By default what {@link #info()} declares; a policy whose
+     * clairvoyance depends on a parameter (e.g. {@code sjf} with {@code flavour: oracle})
+     * overrides it, and its schedulers' {@link Scheduler#clairvoyant()} must agree.
+     */
+    default boolean clairvoyant(Map<String, String> params) {
+        return info().clairvoyant();
+    }
 }
