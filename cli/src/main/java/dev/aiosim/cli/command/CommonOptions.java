@@ -10,7 +10,7 @@ import dev.aiosim.cli.run.Interrupt;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every experiment command takes: where results go, seed, overrides, policies, verbosity, {@code --debug}. */
+/** Options every experiment command takes: where results go, seed, overrides, policies and plug-in jars, verbosity, {@code --debug}. */
 public final class CommonOptions {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Results folder (default: results/runs/<name>-<yyyyMMdd-HHmmss>).")
@@ -41,6 +41,9 @@ public final class CommonOptions {
 
     @Mixin
     DebugOption debug = new DebugOption();
+
+    @Mixin
+    PolicyPathOption policyPath = new PolicyPathOption();
 
     /** The overrides these options make, in the order they apply: --policy, --seed, then each --set. */
     List<SpecOverride> overrides() {

@@ -22,7 +22,6 @@ import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
 import dev.aiosim.cli.spec.SpecOverride;
-import dev.aiosim.kernel.scheduler.SchedulerRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,7 +76,7 @@ final class Invocation {
     int execute(SpecLoader.Source source, List<SpecOverride> overrides) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
-        ResolvedSpec spec = adjust.apply(new SpecLoader(SchedulerRegistry.load()).load(source, overrides));
+        ResolvedSpec spec = adjust.apply(new SpecLoader(options.policyPath.plugins().registry()).load(source, overrides));
         if (options.out != null && options.out.toString().isBlank()) {
             throw new SpecException("--out: expected a folder path, got ''");
         }
@@ -98,7 +97,7 @@ final class Invocation {
         Stop stop = options.interrupt.stop();
         try (Interrupt.Scope signals = options.interrupt.install();
              ResultsFolder folder = ResultsFolder.create(out, options.overwrite)) {
-            folder.writeSpec(spec, runner.specComment(folder.specFile()));
+            folder.writeSpec(spec, options.policyPath.plugins().specComment(runner.specComment(folder.specFile())));
             // until the last run.json replaces it, the folder says it is not complete
             info.outcome("not finished: the invocation is still running, or was killed before it could write more");
             folder.writeRunInfo(info, System.nanoTime() - t0);

@@ -16,7 +16,15 @@ public final class SchedulerRegistry {
 
     /** All providers visible to this class loader. */
     public static SchedulerRegistry load() {
-        return of(ServiceLoader.load(SchedulerProvider.class, SchedulerRegistry.class.getClassLoader()));
+        return load(SchedulerRegistry.class.getClassLoader());
+    }
+
+    /**
+     * All providers visible to {@code loader}, e.g. a loader over plug-in jars whose parent sees the
+     * built-in policies: both are found, and a plug-in policy named like a built-in one is an error.
+     */
+    public static SchedulerRegistry load(ClassLoader loader) {
+        return of(ServiceLoader.load(SchedulerProvider.class, loader));
     }
 
     /** These providers; two with the same policy name are an error naming both classes. */
