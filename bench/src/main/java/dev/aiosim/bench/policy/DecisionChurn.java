@@ -76,9 +76,16 @@ public final class DecisionChurn {
         check();
     }
 
-    /** A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token quantum. */
+    /**
+     * A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token quantum,
+     * {@code vtc} a client per agent (1,000 agents: every call is in the single group "bench").
+     */
     public static DecisionChurn forPolicy(String policy, int queued, int slots, int freeSlots, int levels, long seed) {
-        Map<String, String> params = policy.equals("rr") ? Map.of("quantum", RR_QUANTUM) : Map.of();
+        Map<String, String> params = switch (policy) {
+            case "rr" -> Map.of("quantum", RR_QUANTUM);
+            case "vtc" -> Map.of("client", "agent");
+            default -> Map.of();
+        };
         Scheduler s = SchedulerRegistry.load().factory(policy, params).create(0);
         return new DecisionChurn(s, queued, slots, freeSlots, levels, seed);
     }
