@@ -84,11 +84,16 @@ public final class DecisionChurn {
 
     /**
      * A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token
-     * quantum, and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
+     * quantum, {@code vtc} a client per agent (1,000 agents: every call is in the single group
+     * "bench"), and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
      * {@code flavour: oracle} (ranking by the table's output lengths).
      */
     public static DecisionChurn forPolicy(String policy, int queued, int slots, int freeSlots, int levels, long seed) {
-        Map<String, String> params = policy.equals("rr") ? Map.of("quantum", RR_QUANTUM) : Map.of();
+        Map<String, String> params = switch (policy) {
+            case "rr" -> Map.of("quantum", RR_QUANTUM);
+            case "vtc" -> Map.of("client", "agent");
+            default -> Map.of();
+        };
         String name = policy;
         if (policy.equals("sjf-oracle") || policy.equals("srpt-oracle")) {
             name = policy.substring(0, policy.indexOf('-'));

@@ -12,7 +12,7 @@ class PoliciesCommandTest {
         Cli r = Cli.run("policies");
         assertThat(r.code()).isZero();
         assertThat(r.out().replace("\r\n", "\n"))
-                .startsWith("fifo\n    first-in first-out, run to completion")
+                .contains("fifo\n    first-in first-out, run to completion")
                 .contains("\npriority [aging]\n    preemptive by agent priority")
                 .contains("\n    aging: a waiting call gains one priority level per this much time queued")
                 .contains("\nrr [quantum, min-tokens]\n    round-robin with a quantum")
