@@ -29,26 +29,26 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         PrintWriter err = cmd.getErr();
         if (ex instanceof SpecException || ex instanceof TraceFormatException || ex instanceof VirtualTimeOverflow
                 || ex instanceof TraceFileException) {
-            err.println("aiosim: " + ex.getMessage());
-            if (debug(parsed)) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return USER_ERROR;
+            return oneLine(ex, err, parsed, USER_ERROR);
         }
-        if (ex instanceof UncheckedIOException io) {
+        if (ex instanceof UncheckedIOException) {
             // a full disk, a folder that cannot be written: the message names the file and the reason
-            err.println("aiosim: " + io.getMessage());
-            if (debug(parsed)) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return IO_ERROR;
+            return oneLine(ex, err, parsed, IO_ERROR);
         }
         err.println("aiosim: failed: " + ex);
         ex.printStackTrace(err);
         err.flush();
         return FAILURE;
+    }
+
+    /** The message on one line (the stack trace too under {@code --debug}); returns {@code code}. */
+    private static int oneLine(Exception ex, PrintWriter err, ParseResult parsed, int code) {
+        err.println("aiosim: " + ex.getMessage());
+        if (debug(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
     }
 
     private static boolean debug(ParseResult p) {

@@ -39,7 +39,7 @@ final class YamlShape {
             // one set of keys per open mapping, kept on a stack of sets
             ArrayDeque<Set<String>> open = new ArrayDeque<>();
             JsonToken t;
-            while ((t = next(name, p)) != null) {
+            while ((t = p.nextToken()) != null) {
                 if (depth == 0 && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
                     rootValues++;
                     if (rootValues > 1) {
@@ -78,10 +78,6 @@ final class YamlShape {
         } catch (IOException e) {
             // not valid YAML: the loader's parse reports it with its location
         }
-    }
-
-    private static JsonToken next(String name, JsonParser p) throws IOException {
-        return p.nextToken();
     }
 
     /** A {@code .nan} / {@code .inf} scalar (or any float that does not parse) becomes a located message. */
