@@ -87,14 +87,14 @@ public record PerOperatorCostModel(ModelSpec model, GpuSpec gpu, int tensorParal
      * @param attentionCompute attention score and value products, FLOP/s (prefill and decode)
      * @param prefillAttentionIo the per-token part of prefill attention (Q, K, V in, O out), bytes/s
      * @param attentionMemory attention bytes/s reading the KV cache (decode, and cached KV in prefill)
-     * @param decodeAttentionFloorSeconds time of one layer's decode-attention kernel however small
-     *     the batch, seconds, from 0 to 1e-3
+     * @param decodeAttentionFloorMicros time of one layer's decode-attention kernel however small
+     *     the batch, microseconds, from 0 to 1000
      * @param kvWrite the KV-cache write of prefill tokens, bytes/s
      * @param elementwiseMemory norms, rotary, activations, adds, decode KV-cache writes, bytes/s
      * @param interconnect all-reduce bytes/s over the GPU link
      */
     public record Efficiencies(double linearCompute, double linearMemory, double attentionCompute,
-                               double prefillAttentionIo, double attentionMemory, double decodeAttentionFloorSeconds,
+                               double prefillAttentionIo, double attentionMemory, double decodeAttentionFloorMicros,
                                double kvWrite, double elementwiseMemory, double interconnect) {
         /**
          * The defaults, each from a published measurement (Vidur's A100 profile of Llama-3-8B,
@@ -126,7 +126,7 @@ public record PerOperatorCostModel(ModelSpec model, GpuSpec gpu, int tensorParal
          *       GPUs in 0.139 ms, 241 GB/s of NVLink 3's 300 GB/s per direction.</li>
          * </ul>
          */
-        public static final Efficiencies DEFAULTS = new Efficiencies(0.70, 0.78, 0.63, 0.145, 0.82, 18.6e-6, 0.0037,
+        public static final Efficiencies DEFAULTS = new Efficiencies(0.70, 0.78, 0.63, 0.145, 0.82, 18.6, 0.0037,
                 0.53, 0.80);
 
         public Efficiencies {
@@ -138,9 +138,9 @@ public record PerOperatorCostModel(ModelSpec model, GpuSpec gpu, int tensorParal
             check("kv-write", kvWrite);
             check("elementwise-memory", elementwiseMemory);
             check("interconnect", interconnect);
-            if (!(decodeAttentionFloorSeconds >= 0 && decodeAttentionFloorSeconds <= 1e-3)) {
-                throw new IllegalArgumentException("decode-attention floor must be from 0 to 1e-3 s, got "
-                        + decodeAttentionFloorSeconds);
+            if (!(decodeAttentionFloorMicros >= 0 && decodeAttentionFloorMicros <= 1000)) {
+                throw new IllegalArgumentException("decode-attention floor must be from 0 to 1000 us, got "
+                        + decodeAttentionFloorMicros);
             }
         }
 
@@ -200,7 +200,7 @@ public record PerOperatorCostModel(ModelSpec model, GpuSpec gpu, int tensorParal
                     + cachedPairs / QUERY_TILE * kvPerToken / (hbm * e.attentionMemory());
         }
         double decodeAttention = s.decodeTokens() == 0 ? 0
-                : layers * e.decodeAttentionFloorSeconds()
+                : layers * e.decodeAttentionFloorMicros() * 1e-6
                         + roof(model.attentionFlopsPerPair() * s.decodeContextTokens() / (flops * e.attentionCompute()),
                                 (kvPerToken * s.decodeContextTokens() + layers * s.decodeTokens() * 2 * q * b)
                                         / (hbm * e.attentionMemory()));

@@ -27,7 +27,7 @@ class PerOperatorCostModelTest {
     /** 1,000 FLOP/s, 100 B/s HBM, 50 B/s link. */
     private static final GpuSpec SLOW = new GpuSpec("slow", 1000, 100, 1e6, 10, 50);
     /** Compute at half peak (linear) and a quarter (attention), every bandwidth at half, a 0.5 ms decode floor. */
-    private static final Efficiencies HALF = new Efficiencies(0.5, 0.5, 0.25, 0.5, 0.5, 0.5e-3, 0.5, 0.5, 0.5);
+    private static final Efficiencies HALF = new Efficiencies(0.5, 0.5, 0.25, 0.5, 0.5, 500, 0.5, 0.5, 0.5);
     private static final PerOperatorCostModel TINY_MODEL = new PerOperatorCostModel(TINY, SLOW, 1, HALF, 0);
 
     private static final Catalog CATALOG = Catalog.bundled();
@@ -283,7 +283,7 @@ class PerOperatorCostModelTest {
                 .hasMessageContaining("elementwise-memory");
         assertThatThrownBy(() -> new Efficiencies(0, 0.8, 0.5, 0.1, 0.8, 0, 0.01, 0.5, 0.8)).hasMessageContaining("linear-compute");
         assertThatThrownBy(() -> new Efficiencies(0.7, 0.8, 0.5, 0.1, 0.8, 0, 0, 0.5, 0.8)).hasMessageContaining("kv-write");
-        assertThatThrownBy(() -> new Efficiencies(0.7, 0.8, 0.5, 0.1, 0.8, 2e-3, 0.01, 0.5, 0.8))
+        assertThatThrownBy(() -> new Efficiencies(0.7, 0.8, 0.5, 0.1, 0.8, 2000, 0.01, 0.5, 0.8))
                 .hasMessageContaining("decode-attention floor");
     }
 }
