@@ -107,14 +107,17 @@ public record PerOperatorCostModel(ModelSpec model, GpuSpec gpu, int tensorParal
          *       0.276 ms, 0.775 of 2.039 TB/s;</li>
          *   <li>attention compute 0.63 and prefill-attention I/O 0.145: least squares of
          *       {@code attn_prefill} on {@code attention.csv}'s fresh prefills (kv_cache_size 0) of
-         *       256, 1,024, 4,096, 12,288 and 16,384 tokens; they then fit all 131 fresh prefills
-         *       from 256 to 16,384 tokens within 7% (FlashAttention-2, Dao 2023, reports 50-73% of
-         *       A100 peak for its forward pass);</li>
+         *       256, 1,024, 4,096, 12,288 and 16,384 tokens; on the other 122 fresh prefills from
+         *       256 to 16,384 tokens the error is 2.4% on average (at most 7% from 1,024 tokens up,
+         *       20% around 768), and on 72 chunks of 1,536-7,680 tokens after cached context 7%
+         *       (FlashAttention-2, Dao 2023, reports 50-73% of A100 peak for its forward pass);</li>
          *   <li>attention memory 0.82 and the decode floor 18.6 us: least squares of
-         *       {@code attn_decode} on the decode rows at KV 512 and 4,096 per call; they then fit
-         *       the rows at 2,048 and 7,936 within 4-7% on average;</li>
+         *       {@code attn_decode} on the decode rows at KV 512 and 4,096 per call; on the rows at
+         *       928, 1,024, 2,048, 2,112, 3,968 and 7,936 the error is 4-7% on average;</li>
          *   <li>KV write 0.0037: least squares of {@code attn_kv_cache_save} on the same fresh
-         *       prefills; the profiled engine writes a prefill's K and V at 7.6 GB/s (1.1 ms per
+         *       prefills (within 4.4% on the other rows from 1,024 to 16,384 tokens; up to twice
+         *       the measured time below 1,000 tokens, where the kernel runs about twice as fast per
+         *       token); the profiled engine writes a prefill's K and V at 7.6 GB/s (1.1 ms per
          *       layer for 2,048 tokens), far below the HBM bandwidth: a property of that engine's
          *       kernel (Sarathi-Serve's FlashInfer path as Vidur profiled it), not of the GPU;
          *       raise it for an engine whose KV write runs near the bandwidth;</li>
