@@ -67,20 +67,23 @@ public sealed interface CostModelChoice {
 
     /**
      * {@link PerOperatorCostModel} with its efficiencies; keys {@code linear-compute},
-     * {@code linear-memory}, {@code attention-compute}, {@code attention-memory},
-     * {@code elementwise-memory}, {@code interconnect}, each a fraction of peak from 0.01 to 1,
-     * defaults {@link Efficiencies#DEFAULTS}.
+     * {@code linear-memory}, {@code attention-compute}, {@code prefill-attention-io},
+     * {@code attention-memory}, {@code elementwise-memory}, {@code interconnect} (fractions of peak
+     * from 0.01 to 1), {@code kv-write} (a fraction of peak from 0.001 to 1: the profiled engine's
+     * prefill KV write runs at 0.0037) and {@code decode-attention-floor-us} (microseconds from 0
+     * to 1000), defaults {@link Efficiencies#DEFAULTS}.
      *
      * @param efficiencies the fractions of peak
      */
     record PerOperator(Efficiencies efficiencies) implements CostModelChoice {
         static final List<String> KEYS = List.of("linear-compute", "linear-memory", "attention-compute",
-                "attention-memory", "elementwise-memory", "interconnect");
+                "prefill-attention-io", "attention-memory", "decode-attention-floor-us", "kv-write", "elementwise-memory",
+                "interconnect");
+        private static final int FLOOR = KEYS.indexOf("decode-attention-floor-us");
+        private static final int KV_WRITE = KEYS.indexOf("kv-write");
 
         static PerOperator resolve(SortedMap<String, String> params) {
-            Efficiencies d = Efficiencies.DEFAULTS;
-            double[] v = {d.linearCompute(), d.linearMemory(), d.attentionCompute(), d.attentionMemory(),
-                d.elementwiseMemory(), d.interconnect()};
+            double[] v = values(Efficiencies.DEFAULTS);
             for (Map.Entry<String, String> e : params.entrySet()) {
                 int i = KEYS.indexOf(e.getKey());
                 String path = "cluster.cost-model." + e.getKey();
@@ -94,12 +97,27 @@ public sealed interface CostModelChoice {
                 } catch (NumberFormatException ex) {
                     x = Double.NaN;
                 }
-                if (!(x >= 0.01 && x <= 1)) {
-                    throw new FieldError(path, "expected a fraction of peak from 0.01 to 1, got '" + e.getValue() + "'");
+                if (i == FLOOR) {
+                    if (!(x >= 0 && x <= 1000)) {
+                        throw new FieldError(path, "expected microseconds from 0 to 1000, got '" + e.getValue() + "'");
+                    }
+                } else {
+                    double min = i == KV_WRITE ? 0.001 : 0.01;
+                    if (!(x >= min && x <= 1)) {
+                        throw new FieldError(path, "expected a fraction of peak from " + min + " to 1, got '"
+                                + e.getValue() + "'");
+                    }
                 }
                 v[i] = x;
             }
-            return new PerOperator(new Efficiencies(v[0], v[1], v[2], v[3], v[4], v[5]));
+            return new PerOperator(new Efficiencies(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+        }
+
+        /** The values in the order of {@link #KEYS}. */
+        private static double[] values(Efficiencies e) {
+            return new double[] {e.linearCompute(), e.linearMemory(), e.attentionCompute(), e.prefillAttentionIo(),
+                e.attentionMemory(), e.decodeAttentionFloorMicros(), e.kvWrite(), e.elementwiseMemory(),
+                e.interconnect()};
         }
 
         @Override
@@ -111,9 +129,7 @@ public sealed interface CostModelChoice {
         /** Every efficiency explicit, as the resolved spec writes every value. */
         @Override
         public CostModelSpec written() {
-            Efficiencies e = efficiencies;
-            double[] v = {e.linearCompute(), e.linearMemory(), e.attentionCompute(), e.attentionMemory(),
-                e.elementwiseMemory(), e.interconnect()};
+            double[] v = values(efficiencies);
             TreeMap<String, String> params = new TreeMap<>();
             for (int i = 0; i < v.length; i++) {
                 params.put(KEYS.get(i), Double.toString(v[i]));

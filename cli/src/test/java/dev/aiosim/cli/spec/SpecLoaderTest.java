@@ -208,7 +208,8 @@ class SpecLoaderTest {
         assertThat(perOp.kernelConfig().engines().get(0).costModel())
                 .isEqualTo(new dev.aiosim.kernel.engine.PerOperatorCostModel(perOp.modelSpec(), perOp.gpuSpec(), 1,
                         dev.aiosim.kernel.engine.PerOperatorCostModel.Efficiencies.DEFAULTS, 2_000_000));
-        assertThat(perOp.written().costModel().params()).containsEntry("linear-compute", "0.7").hasSize(6);
+        assertThat(perOp.written().costModel().params()).containsEntry("linear-compute", "0.7")
+                .containsEntry("decode-attention-floor-us", "18.6").containsEntry("kv-write", "0.0037").hasSize(9);
         ResolvedCluster tuned = load(SPEC.replace("  max-batch: 8\n",
                 "  max-batch: 8\n  cost-model: {kind: per-operator, attention-compute: 0.6}\n")).cluster();
         assertThat(((CostModelChoice.PerOperator) tuned.costModel()).efficiencies().attentionCompute()).isEqualTo(0.6);

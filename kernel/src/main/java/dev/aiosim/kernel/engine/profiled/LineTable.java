@@ -30,10 +30,15 @@ import java.util.stream.DoubleStream;
 public final class LineTable {
     private final double[] outer;
     private final PiecewiseLinear[] lines;
+    /** Each line's measured inner keys, first and last, before cleaning widened them. */
+    private final double[] firstInner;
+    private final double[] lastInner;
 
-    private LineTable(double[] outer, PiecewiseLinear[] lines) {
+    private LineTable(double[] outer, PiecewiseLinear[] lines, double[] firstInner, double[] lastInner) {
         this.outer = outer;
         this.lines = lines;
+        this.firstInner = firstInner;
+        this.lastInner = lastInner;
     }
 
     /** Collects the points of a table, in any order. */
@@ -57,6 +62,8 @@ public final class LineTable {
             }
             double[] outer = new double[points.size()];
             PiecewiseLinear[] lines = new PiecewiseLinear[points.size()];
+            double[] firstInner = new double[points.size()];
+            double[] lastInner = new double[points.size()];
             int i = 0;
             for (var e : points.entrySet()) {
                 List<double[]> p = e.getValue();
@@ -67,6 +74,8 @@ public final class LineTable {
                     v[j] = p.get(j)[1];
                 }
                 PiecewiseLinear line = PiecewiseLinear.of(k, v);
+                firstInner[i] = line.firstKey();
+                lastInner[i] = line.lastKey();
                 if (i > 0) {
                     line = atLeast(line, lines[i - 1]);
                 }
@@ -74,7 +83,7 @@ public final class LineTable {
                 lines[i] = line;
                 i++;
             }
-            return new LineTable(outer, lines);
+            return new LineTable(outer, lines, firstInner, lastInner);
         }
     }
 
@@ -111,6 +120,22 @@ public final class LineTable {
         double f = (outerKey - outer[lo]) / (outer[hi] - outer[lo]);
         double a = lines[lo].at(innerKey);
         return a + f * (lines[hi].at(innerKey) - a);
+    }
+
+    /**
+     * Whether ({@code outerKey}, {@code innerKey}) lies within what was measured: between the
+     * first and last line, and within the measured inner keys of the line(s) around it (of both
+     * neighbouring lines between two lines). Outside, {@link #at} extends the table: a guess.
+     */
+    public boolean covers(double outerKey, double innerKey) {
+        int n = outer.length;
+        if (outerKey < outer[0] || outerKey > outer[n - 1]) {
+            return false;
+        }
+        int i = Arrays.binarySearch(outer, outerKey);
+        int lo = i >= 0 ? i : -i - 2;
+        int hi = i >= 0 ? i : -i - 1;
+        return innerKey >= Math.max(firstInner[lo], firstInner[hi]) && innerKey <= Math.min(lastInner[lo], lastInner[hi]);
     }
 
     /** The measured outer keys, ascending. */

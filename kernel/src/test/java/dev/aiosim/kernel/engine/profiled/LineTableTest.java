@@ -40,6 +40,28 @@ class LineTableTest {
         assertThat(t.at(96, 64)).isCloseTo((0.014 + 0.035) / 2, within(EPS));
     }
 
+    /** Decode-like lines: KV 512 measured at batches 6-256, KV 2048 at batches 1-128. */
+    @Test
+    void itCoversOnlyWhatWasMeasuredAroundAPoint() {
+        LineTable t = LineTable.builder()
+                .add(512, 6, 0.026).add(512, 256, 0.328)
+                .add(2048, 1, 0.025).add(2048, 128, 0.67)
+                .build();
+        assertThat(t.covers(512, 6)).isTrue();
+        assertThat(t.covers(512, 256)).isTrue();
+        // cleaning widened line 2048 to the keys of line 512 (up to 256), but 256 was not measured there
+        assertThat(t.covers(2048, 256)).isFalse();
+        assertThat(t.covers(2048, 1)).isTrue();
+        assertThat(t.covers(512, 1)).isFalse();
+        // between the lines both must have measured the inner key
+        assertThat(t.covers(1024, 64)).isTrue();
+        assertThat(t.covers(1024, 3)).isFalse();
+        assertThat(t.covers(1024, 200)).isFalse();
+        // beyond the first or last line
+        assertThat(t.covers(256, 64)).isFalse();
+        assertThat(t.covers(4096, 64)).isFalse();
+    }
+
     @Test
     void aLineBelowTheLineUnderItIsRaisedToIt() {
         LineTable t = LineTable.builder()

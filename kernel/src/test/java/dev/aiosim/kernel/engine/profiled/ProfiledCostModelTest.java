@@ -62,6 +62,22 @@ class ProfiledCostModelTest {
         assertThat(withContext - fresh).isCloseTo(1.211 - 0.31, within(1e-9));
     }
 
+    /**
+     * A chunked-prefill step as vLLM V1 or Sarathi-Serve packs it: one chunk of 2,048 tokens after
+     * 2,048 cached (prefillPairs = c k + c (c + 1) / 2) and 128 running decodes at 2,048 tokens
+     * each. The linear operators and the KV save see all 2,176 tokens; the chunk is looked up at
+     * (2,048, 2,048), Vidur's measured 0.763 ms, and the decodes at (2,048, 128).
+     */
+    @Test
+    void aMixedChunkedStepAddsTheChunkAtItsContextAndTheDecodes() {
+        long pairs = 2048L * 2048 + 2048L * 2049 / 2;
+        StepShape mixed = new StepShape(2048, pairs, 128, 128L * 2048, 128);
+        VidurProfile p = model.profile();
+        assertThat(p.prefillAttention().at(2048, 2048)).isCloseTo(0.763, within(1e-12));
+        double expected = p.tokenOps().at(2176) + p.kvCacheSave().at(2176) + 0.763 + p.decodeAttention().at(2048, 128);
+        assertThat(model.layerMillis(mixed)).isCloseTo(expected, within(1e-12));
+    }
+
     @Test
     void severalPromptsShareOneLookupAtTheRootOfTheirSquaredChunks() {
         // prompts of 2048 and 2048 tokens: s = 2 * pairs - tokens = 2 * 2048^2, chunk = 2048 * sqrt(2)
