@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Randomised runs with the prefix cache on: workloads whose calls share prompt blocks (a few
  * "system prompts" named by {@link Prefix.Blocks}) and multi-round sessions ({@link Prefix.Session})
  * on tight KV pools, every registered policy with its defaults and each sample parameter
- * ({@link PolicySamples}), both preemption modes, many seeds. The kernel audits the cache
+ * ({@link PolicySamples}), both preemption modes, every step packing, many seeds. The kernel audits the cache
  * at every step (KV used = private + cached tokens, reference counts = referencing calls, LRU list
  * = unreferenced blocks) and throws on violation; this test checks the accounting in the rows, that
  * the situations the cache is about actually happen, determinism, and that with the cache off the
@@ -47,7 +47,10 @@ class PrefixCacheRandomRunsTest {
 
     private static final Map<String, Long> seen = new ConcurrentHashMap<>();
 
-    /** Every registered policy with its defaults and sample parameters, both preemption modes, seeds 1 to 10. */
+    /**
+     * Every registered policy with its defaults and sample parameters, both preemption modes, seeds
+     * 1 to 10, each seed with one of the step packings in turn ({@link Packings}).
+     */
     static Stream<Arguments> runs() {
         return runs(10);
     }
@@ -62,7 +65,7 @@ class PrefixCacheRandomRunsTest {
         for (PolicySample p : PolicySamples.all()) {
             for (PreemptionMode mode : PreemptionMode.values()) {
                 for (long seed = 1; seed <= seeds; seed++) {
-                    a.add(Arguments.of(p, mode, seed));
+                    a.add(Arguments.of(p, mode, Packings.name(seed), seed));
                 }
             }
         }
@@ -127,7 +130,7 @@ class PrefixCacheRandomRunsTest {
         return agents;
     }
 
-    static KernelConfig cluster(long seed, PreemptionMode mode, boolean cache) {
+    static KernelConfig cluster(long seed, PreemptionMode mode, String packing, boolean cache) {
         SplittableRandom rnd = new SplittableRandom(seed * 31 + mode.ordinal());
         int slots = 1 + rnd.nextInt(6);
         long kv = 90 + rnd.nextInt(250); // tight: evictions and preemptions happen, some calls never fit
@@ -136,7 +139,7 @@ class PrefixCacheRandomRunsTest {
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
         EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(1 + rnd.nextInt(32))
                 .preemption(mode).hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000))
-                .costModel(cost).prefixCache(cache).build();
+                .costModel(Packings.counting(cost, seen)).prefixCache(cache).packing(Packings.of(packing, slots, seed)).build();
         int engines = 1 + rnd.nextInt(2);
         return new KernelConfig(Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), 0, 0);
@@ -145,17 +148,17 @@ class PrefixCacheRandomRunsTest {
     @AfterAll
     static void everySituationWasExercised() {
         assertThat(seen).containsKeys("hit-tokens", "evictions", "preemptions", "swap-outs", "recomputes",
-                "swap-resume-recomputed", "full-hits", "rejected");
+                "swap-resume-recomputed", "full-hits", "rejected", "chunk-steps");
         assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
     }
 
-    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
     @MethodSource("runs")
-    void accountingHoldsWithSharedBlocks(PolicySample policy, PreemptionMode mode, long seed) {
+    void accountingHoldsWithSharedBlocks(PolicySample policy, PreemptionMode mode, String packing, long seed) {
         Harness h = new Harness();
         List<AgentArrival> agents = agents(seed, true);
-        long horizon = seed % 4 == 0 ? 120_000_000L : Long.MAX_VALUE;
-        RunMetrics m = h.run(cluster(seed, mode, true), policy.factory(), agents, horizon);
+        long horizon = seed % 4 == 0 || Packings.mayStarve(packing, seed) ? 120_000_000L : Long.MAX_VALUE;
+        RunMetrics m = h.run(cluster(seed, mode, packing, true), policy.factory(), agents, horizon);
 
         Set<Long> ids = new HashSet<>();
         h.calls.forEach(c -> assertThat(ids.add(c.callId())).isTrue());
@@ -201,23 +204,24 @@ class PrefixCacheRandomRunsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
     @MethodSource("determinismRuns")
-    void sameSeedSameRowsAndCacheOffIgnoresPrefixes(PolicySample policy, PreemptionMode mode, long seed) {
-        List<CallRecord> on = rows(policy, mode, seed, true, true);
-        assertThat(rows(policy, mode, seed, true, true)).isEqualTo(on);
-        List<CallRecord> offWithPrefixes = rows(policy, mode, seed, false, true);
-        List<CallRecord> offWithout = rows(policy, mode, seed, false, false);
+    void sameSeedSameRowsAndCacheOffIgnoresPrefixes(PolicySample policy, PreemptionMode mode, String packing, long seed) {
+        List<CallRecord> on = rows(policy, mode, packing, seed, true, true);
+        assertThat(rows(policy, mode, packing, seed, true, true)).isEqualTo(on);
+        List<CallRecord> offWithPrefixes = rows(policy, mode, packing, seed, false, true);
+        List<CallRecord> offWithout = rows(policy, mode, packing, seed, false, false);
         assertThat(offWithPrefixes).isEqualTo(offWithout);
         assertThat(offWithPrefixes).allSatisfy(c -> assertThat(c.prefixHitTokens()).isZero());
         // the cache on, with nothing named, changes nothing either
-        assertThat(rows(policy, mode, seed, true, false)).isEqualTo(offWithout);
+        assertThat(rows(policy, mode, packing, seed, true, false)).isEqualTo(offWithout);
     }
 
-    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, long seed,
+    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, String packing, long seed,
                                          boolean cache, boolean prefixes) {
         Harness h = new Harness();
-        h.run(cluster(seed, mode, cache), policy.factory(), agents(seed, prefixes), Long.MAX_VALUE);
+        h.run(cluster(seed, mode, packing, cache), policy.factory(), agents(seed, prefixes),
+                Packings.mayStarve(packing, seed) ? 120_000_000L : Long.MAX_VALUE);
         return h.callsById();
     }
 }

@@ -35,13 +35,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DESIGN.md §10 invariants on randomised runs: every registered policy with its defaults and each
- * sample parameter ({@link PolicySamples}), both preemption modes, many seeds,
+ * sample parameter ({@link PolicySamples}), both preemption modes, every step packing, many seeds,
  * agents with parallel fan-outs among them, tight slots, tight KV and small host swap so that
  * preemption, swap fallback and KV victims all happen. The kernel checks slot/KV/swap bounds and virtual time itself and throws on violation;
  * this test checks the end-to-end accounting from the rows it emits.
  */
 class RandomRunInvariantsTest {
-    /** Every registered policy with its defaults and sample parameters, both preemption modes, seeds 1 to 12. */
+    /**
+     * Every registered policy with its defaults and sample parameters, both preemption modes, seeds
+     * 1 to 12, each seed with one of the step packings in turn ({@link Packings}).
+     */
     static Stream<Arguments> runs() {
         return runs(12);
     }
@@ -56,7 +59,7 @@ class RandomRunInvariantsTest {
         for (PolicySample p : PolicySamples.all()) {
             for (PreemptionMode mode : PreemptionMode.values()) {
                 for (long seed = 1; seed <= seeds; seed++) {
-                    a.add(Arguments.of(p, mode, seed));
+                    a.add(Arguments.of(p, mode, Packings.name(seed), seed));
                 }
             }
         }
@@ -127,7 +130,7 @@ class RandomRunInvariantsTest {
         return agents;
     }
 
-    static KernelConfig randomCluster(SplittableRandom rnd, PreemptionMode mode) {
+    static KernelConfig randomCluster(SplittableRandom rnd, PreemptionMode mode, String packing, long seed) {
         int slots = 1 + rnd.nextInt(6);
         long kv = 70 + rnd.nextInt(300); // tight: a few calls at most, and now and then too small for one
         long kvBytes = 1 + rnd.nextInt(64);
@@ -135,7 +138,8 @@ class RandomRunInvariantsTest {
         CostModel cost = rnd.nextBoolean() ? new ConstantCostModel(1_000_000)
                 : s -> 200_000 + 1_000 * s.prefillTokens() + 20_000L * s.decodeTokens() + s.decodeContextTokens();
         EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(kv).kvBytesPerToken(kvBytes).preemption(mode)
-                .hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000)).costModel(cost).build();
+                .hostSwapBytes(hostSwap).pcieBytesPerSec(1e6 + rnd.nextInt(1_000_000))
+                .costModel(Packings.counting(cost, seen)).packing(Packings.of(packing, slots, seed)).build();
         int engines = 1 + rnd.nextInt(3);
         return new KernelConfig(java.util.Collections.nCopies(engines, e), rnd.nextBoolean() ? "round-robin" : "least-loaded",
                 rnd.nextInt(3), rnd.nextInt(2), 0);
@@ -146,18 +150,19 @@ class RandomRunInvariantsTest {
     /** The random runs must actually reach the situations the invariants are about. */
     @AfterAll
     static void everySituationWasExercised() {
-        assertThat(seen).containsKeys("fan-outs", "preemptions", "swap-outs", "swap-fallbacks", "recomputes", "rejected", "unfinished");
+        assertThat(seen).containsKeys("fan-outs", "preemptions", "swap-outs", "swap-fallbacks", "recomputes", "rejected", "unfinished",
+                "chunk-steps");
         assertThat(seen).allSatisfy((k, v) -> assertThat(v).as(k).isPositive());
     }
 
-    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
     @MethodSource("runs")
-    void accountingHolds(PolicySample policy, PreemptionMode mode, long seed) {
+    void accountingHolds(PolicySample policy, PreemptionMode mode, String packing, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed * 7919 + mode.ordinal());
-        KernelConfig cluster = randomCluster(rnd, mode);
+        KernelConfig cluster = randomCluster(rnd, mode, packing, seed);
         Map<Long, Long> llmByPid = new java.util.HashMap<>();
         List<AgentArrival> agents = randomAgents(rnd, 40 + rnd.nextInt(40), llmByPid);
-        long horizon = seed % 3 == 0 ? 150_000_000L : Long.MAX_VALUE;
+        long horizon = seed % 3 == 0 || Packings.mayStarve(packing, seed) ? 150_000_000L : Long.MAX_VALUE;
         Harness h = new Harness();
         RunMetrics m = h.run(cluster, policy.factory(), agents, horizon);
 
@@ -208,20 +213,20 @@ class RandomRunInvariantsTest {
         assertThat(h.agents.stream().map(AgentRecord::pid).distinct().count()).isEqualTo(h.agents.size());
     }
 
-    @ParameterizedTest(name = "{0} {1} seed {2}")
+    @ParameterizedTest(name = "{0} {1} {2} seed {3}")
     @MethodSource("determinismRuns")
-    void sameSeedSameRows(PolicySample policy, PreemptionMode mode, long seed) {
-        List<CallRecord> first = rows(policy, mode, seed);
-        List<CallRecord> second = rows(policy, mode, seed);
+    void sameSeedSameRows(PolicySample policy, PreemptionMode mode, String packing, long seed) {
+        List<CallRecord> first = rows(policy, mode, packing, seed);
+        List<CallRecord> second = rows(policy, mode, packing, seed);
         assertThat(second).isEqualTo(first);
     }
 
-    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, long seed) {
+    private static List<CallRecord> rows(PolicySample policy, PreemptionMode mode, String packing, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        KernelConfig cluster = randomCluster(rnd, mode);
+        KernelConfig cluster = randomCluster(rnd, mode, packing, seed);
         List<AgentArrival> agents = randomAgents(rnd, 60);
         Harness h = new Harness();
-        h.run(cluster, policy.factory(), agents, Long.MAX_VALUE);
+        h.run(cluster, policy.factory(), agents, Packings.mayStarve(packing, seed) ? 150_000_000L : Long.MAX_VALUE);
         return h.calls;
     }
 }

@@ -27,6 +27,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param memoryConcurrency concurrent memory calls, 0 = unlimited
  * @param storageConcurrency concurrent storage calls, 0 = unlimited
  * @param prefixCache on or off (default off): engines keep a prefix cache of named KV blocks
+ * @param packing step packing: orca (default), vllm-v1, vllm-v0 (alias prefill-first) or sarathi
+ * @param maxNumBatchedTokens token budget per step of vllm-v1 and vllm-v0 (vLLM's max_num_batched_tokens)
+ * @param chunkSize token budget per step of sarathi
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterSpec(
@@ -48,11 +51,14 @@ public record ClusterSpec(
         @JsonProperty("tool-concurrency") Integer toolConcurrency,
         @JsonProperty("memory-concurrency") Integer memoryConcurrency,
         @JsonProperty("storage-concurrency") Integer storageConcurrency,
-        @JsonProperty("prefix-cache") String prefixCache) {
+        @JsonProperty("prefix-cache") String prefixCache,
+        @JsonProperty("packing") String packing,
+        @JsonProperty("max-num-batched-tokens") Integer maxNumBatchedTokens,
+        @JsonProperty("chunk-size") Integer chunkSize) {
 
     /** A cluster section with every value left to its default. */
     public static ClusterSpec defaults() {
         return new ClusterSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.aiosim.kernel.engine.Catalog;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.engine.GpuSpec;
 import dev.aiosim.kernel.engine.ModelSpec;
+import dev.aiosim.kernel.engine.packing.StepPacking;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -40,12 +41,14 @@ import java.util.Objects;
  * @param prefixCache whether engines keep a prefix cache (spec {@code prefix-cache: on|off}, default off)
  * @param gpuSpec the catalog's GPU
  * @param modelSpec the catalog's model
+ * @param packing how engines pack their steps ({@code packing}, with its token budget)
  */
 public record ResolvedCluster(int engines, String gpu, String model, int tensorParallel, int maxBatch, long kvTokens,
                               boolean kvDerived, double gpuMemoryUtilization, PreemptionMode preemption,
                               ByteSize hostSwap, CostModelChoice costModel, double mfu, double mbu,
                               DurationValue stepOverhead, String dispatcher, String catalogFile, int toolConcurrency,
-                              int memoryConcurrency, int storageConcurrency, boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec) {
+                              int memoryConcurrency, int storageConcurrency, boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec,
+                              StepPacking packing) {
     static final List<String> DISPATCHERS = List.of("round-robin", "least-loaded");
     /** Default slots per engine: vLLM's {@code max_num_seqs}. */
     public static final int DEFAULT_MAX_BATCH = 256;
@@ -123,8 +126,10 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         int storage = atLeast("cluster.storage-concurrency", or(c.storageConcurrency(), 0), 0);
         boolean prefixCache = onOff("cluster.prefix-cache", c.prefixCache(), false);
         CostModelChoice costModel = CostModelChoice.resolve(c.costModel());
+        StepPacking packing = PackingChoice.resolve(c, maxBatch, gpu);
         ResolvedCluster r = new ResolvedCluster(engines, gpu.name(), model.name(), tp, maxBatch, kv, derived, util, mode,
-                swap, costModel, mfu, mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model);
+                swap, costModel, mfu, mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model,
+                packing);
         try {
             costModel.build(r);
         } catch (IllegalArgumentException e) {
@@ -171,7 +176,7 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
     public KernelConfig kernelConfig() {
         EngineConfig engine = new EngineConfig(maxBatch, kvTokens, modelSpec.kvBytesPerToken(), preemption,
                 hostSwap.bytes(), gpuSpec.pcieBytesPerSec() * tensorParallel,
-                costModel.build(this), prefixCache);
+                costModel.build(this), prefixCache, packing);
         return new KernelConfig(Collections.nCopies(engines, engine), dispatcher, toolConcurrency, memoryConcurrency,
                 storageConcurrency);
     }
@@ -179,12 +184,15 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
     /**
      * The section as the resolved spec writes it: every value explicit, in the record the section
      * is read into, so reading and writing share one list of keys. The one exception is
-     * {@code cost-model}, written only when it is not the default roofline, so that the resolved
-     * specs of runs that never chose one stay as they were.
+     * {@code cost-model}, written only when it is not the default roofline, and {@code packing}
+     * with its budget, written only when it is not the default orca, so that the resolved specs of
+     * runs that never chose them stay as they were.
      */
     public ClusterSpec written() {
         return new ClusterSpec(engines, gpu, model, tensorParallel, maxBatch, kvTokens, gpuMemoryUtilization,
                 preemption.name().toLowerCase(Locale.ROOT), hostSwap, costModel.written(), mfu, mbu, stepOverhead,
-                dispatcher, catalogFile, toolConcurrency, memoryConcurrency, storageConcurrency, prefixCache ? "on" : "off");
+                dispatcher, catalogFile, toolConcurrency, memoryConcurrency, storageConcurrency, prefixCache ? "on" : "off",
+                PackingChoice.writtenName(packing), PackingChoice.writtenBatchedTokens(packing),
+                PackingChoice.writtenChunkSize(packing));
     }
 }

@@ -247,9 +247,9 @@ class CommandsTest {
         Cli r = Cli.run("run", bad.toString(), "--out", tmp.resolve("never").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("aiosim: " + bad + ":9:3: cluster.turbo: unknown field 'turbo'; expected one of: "
-                + "catalog, cost-model, dispatcher, engines, gpu, gpu-memory-utilization, host-swap, kv-tokens, max-batch, mbu, "
-                + "memory-concurrency, mfu, model, preemption, prefix-cache, step-overhead, storage-concurrency, tensor-parallel, "
-                + "tool-concurrency");
+                + "catalog, chunk-size, cost-model, dispatcher, engines, gpu, gpu-memory-utilization, host-swap, kv-tokens, "
+                + "max-batch, max-num-batched-tokens, mbu, memory-concurrency, mfu, model, packing, preemption, prefix-cache, "
+                + "step-overhead, storage-concurrency, tensor-parallel, tool-concurrency");
         assertThat(tmp.resolve("never")).doesNotExist();
         Cli debug = Cli.run("run", bad.toString(), "--debug");
         assertThat(debug.code()).isEqualTo(2);

@@ -26,6 +26,9 @@ class ResolvedSpecRoundTripTest {
     /** A cluster section with a random subset of its fields set to random valid values. */
     private static ClusterSpec randomCluster(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
+        String packing = List.of("", "orca", "vllm-v1", "vllm-v0", "prefill-first", "sarathi").get(r.nextInt(6));
+        packing = packing.isEmpty() ? null : packing;
+        Integer budget = r.nextBoolean() ? r.nextInt(512, 20_000) : null; // at least the largest max-batch drawn
         return new ClusterSpec(
                 r.nextBoolean() ? r.nextInt(1, 5) : null,
                 r.nextBoolean() ? GPUS[r.nextInt(GPUS.length)] : null,
@@ -45,7 +48,9 @@ class ResolvedSpecRoundTripTest {
                 r.nextBoolean() ? r.nextInt(0, 9) : null,
                 r.nextBoolean() ? r.nextInt(0, 9) : null,
                 r.nextBoolean() ? r.nextInt(0, 9) : null,
-                r.nextBoolean() ? List.of("on", "off", "true", "false").get(r.nextInt(4)) : null);
+                r.nextBoolean() ? List.of("on", "off", "true", "false").get(r.nextInt(4)) : null,
+                packing, packing != null && packing.startsWith("v") || "prefill-first".equals(packing) ? budget : null,
+                "sarathi".equals(packing) ? budget : null);
     }
 
     /** Absent, a bare kind, or per-operator with some efficiencies given. */

@@ -36,12 +36,50 @@ public final class BlockTable {
         return blockTokens;
     }
 
-    /** Block positions that can be named for a context of {@code context} tokens. */
+    /**
+     * Block positions that can be named for a context of {@code context} tokens: its full blocks,
+     * within the prompt for {@link Prefix.Blocks} (a partly prefilled prompt has fewer).
+     */
     private int positionsFor(int context) {
         if (prefix instanceof Prefix.Blocks b) {
-            return Math.min(b.size(), promptTokens / blockTokens);
+            return Math.min(b.size(), Math.min(promptTokens, context) / blockTokens);
         }
         return context / blockTokens;
+    }
+
+    /**
+     * Tokens of the leading resident blocks of a context of {@code context} tokens: the prefix-cache
+     * hits a lookup admission would find, found without referencing anything.
+     */
+    public int leadingHitTokens(PrefixCache cache, int context) {
+        int n = positionsFor(context);
+        int k = 0;
+        while (k < n && hit(cache, k) != null) {
+            k++;
+        }
+        return k * blockTokens;
+    }
+
+    /** Tokens of the leading hits of a context of {@code context} tokens that running calls already reference. */
+    public long leadingSharedTokens(PrefixCache cache, int context) {
+        int n = positionsFor(context);
+        long t = 0;
+        for (int k = 0; k < n; k++) {
+            CachedBlock b = hit(cache, k);
+            if (b == null) {
+                break;
+            }
+            if (b.refs > 0) {
+                t += blockTokens;
+            }
+        }
+        return t;
+    }
+
+    /** The resident block named at position {@code k}, or null (also for an unnamed position). */
+    private CachedBlock hit(PrefixCache cache, int k) {
+        long id = prefix.blockId(k);
+        return id == 0 ? null : cache.find(id, blockTokens);
     }
 
     /** Cacheable blocks of a context of {@code context} tokens. */

@@ -3,7 +3,9 @@ package dev.aiosim.kernel.cache;
 /**
  * The KV one call holds on one engine, as its {@link KvManager} keeps it: the context tokens in
  * KV while the call runs and, with a prefix cache and a prefix, the cached blocks it references.
- * The call only carries it; every change goes through the manager that made it.
+ * A call whose prompt is partly prefilled (chunked prefill) holds the KV of its prefilled tokens
+ * only; the manager keeps the rest of its context free for it. The call only carries it; every
+ * change goes through the manager that made it.
  */
 public final class KvAllocation {
     /** Names the call in messages. */
@@ -12,6 +14,8 @@ public final class KvAllocation {
     final BlockTable blocks;
     /** Context tokens in KV; 0 while not held. */
     int tokens;
+    /** Tokens of a partly prefilled context not yet in KV, which the manager keeps free for it; 0 otherwise. */
+    int reserved;
     /** Position in the manager's holders; -1 while not held. */
     int holderIndex = -1;
 
@@ -28,6 +32,11 @@ public final class KvAllocation {
     /** Context tokens in KV: the call's context while held, else 0. */
     public int tokens() {
         return tokens;
+    }
+
+    /** Tokens of its context still to be prefilled, whose KV the manager keeps free for it (0 unless partly prefilled). */
+    public int reserved() {
+        return reserved;
     }
 
     /** True when the call's context is looked up in, and shared through, the prefix cache. */

@@ -16,6 +16,12 @@ import java.util.ArrayList;
  * step, so the pool is over-committed when used + holders &gt; capacity. Policies see unreferenced
  * cached blocks as free ({@link #freeTokens()}), since they are evicted, least recently released
  * first, as soon as the room is needed and before anyone is preempted.
+ *
+ * <p>Chunked prefill: a call whose prompt is partly prefilled holds the KV of its prefilled tokens
+ * only ({@link #allocateForPrefill}), and its KV grows as its chunks land ({@link #landChunk}).
+ * The rest of its context is <em>reserved</em>: kept free for it, so that admitting it takes the
+ * same free KV as admitting it whole and its later chunks never need anyone preempted. The pool is
+ * then over-committed when used + holders + reserved &gt; capacity.
  */
 public final class KvManager {
     private final int engine;
@@ -26,6 +32,7 @@ public final class KvManager {
     private final ArrayList<KvAllocation> holders = new ArrayList<>();
     private long used;
     private long contextTokens;
+    private long reserved;
 
     /**
      * @param engine the engine's id, for messages
@@ -61,6 +68,15 @@ public final class KvManager {
      * @throws InvariantViolation when the admission over-commits the pool
      */
     public BlockTable.Admission allocate(KvAllocation a, int context, boolean lookup) {
+        return allocate(a, context, lookup, 0);
+    }
+
+    /**
+     * As {@link #allocate(KvAllocation, int, boolean)}, for a call whose context has
+     * {@code reserve} more tokens still to be prefilled (a call swapped out in the middle of its
+     * prefill): they are reserved for it.
+     */
+    public BlockTable.Admission allocate(KvAllocation a, int context, boolean lookup, int reserve) {
         if (a.held()) {
             throw new IllegalStateException(a + " already holds KV");
         }
@@ -68,17 +84,17 @@ public final class KvManager {
         BlockTable.Admission found = null;
         if (table == null) {
             if (cache != null) {
-                makeRoom(context + 1L); // a call without prefix still evicts unreferenced blocks
+                makeRoom(context + 1L + reserve); // a call without prefix still evicts unreferenced blocks
             }
             used += context;
         } else {
             found = table.admit(cache, context, lookup);
             long missing = found.missingTokens();
             long own = context - found.residentTokens() - missing;
-            makeRoom(own + missing + 1);
+            makeRoom(own + missing + 1 + reserve);
             long dup = table.insertMissing(cache);
             used += own + missing - dup;
-            if (used + holders.size() + 1 > capacity) {
+            if (used + holders.size() + 1 + reserved + reserve > capacity) {
                 throw new InvariantViolation("engine " + engine + " over-committed KV admitting " + a + ": " + used
                         + " used + " + (holders.size() + 1) + " next tokens > " + capacity + " with "
                         + cache.evictableTokens() + " evictable");
@@ -89,11 +105,77 @@ public final class KvManager {
                         context - found.prefillTokens(context));
             }
         }
-        a.tokens = context;
-        contextTokens += context;
+        hold(a, context, reserve);
+        return found;
+    }
+
+    private void hold(KvAllocation a, int tokens, int reserve) {
+        a.tokens = tokens;
+        a.reserved = reserve;
+        reserved += reserve;
+        contextTokens += tokens;
         a.holderIndex = holders.size();
         holders.add(a);
-        return found;
+    }
+
+    /**
+     * Allocates KV for a call admitted to prefill its {@code context} tokens in chunks (a fresh
+     * call or a recompute resume): it references its leading resident cached blocks, which are
+     * prefix-cache hits (the lookup is counted), and holds their KV; the rest of its context is
+     * reserved until its chunks land. Unreferenced blocks are evicted first as needed, never its own hits.
+     *
+     * @return the tokens of its hits: its prefill starts after them (at the last token when they
+     *     cover the whole context, which must still compute its logits)
+     */
+    public int allocateForPrefill(KvAllocation a, int context) {
+        if (a.held()) {
+            throw new IllegalStateException(a + " already holds KV");
+        }
+        BlockTable table = a.blocks;
+        int hit = 0;
+        if (table != null) {
+            hit = table.leadingHitTokens(cache, context);
+            table.admit(cache, hit, true); // references exactly the hits: all resident, none missing
+        }
+        if (cache != null) {
+            makeRoom(context - hit + 1L);
+        }
+        if (table != null) {
+            int cacheable = table.cacheableBlocks(context);
+            stats.lookup(cacheable, (long) cacheable * table.blockTokens(), hit, Math.min(hit, context - 1));
+        }
+        hold(a, hit, context - hit);
+        if (used + holders.size() + reserved > capacity) {
+            throw new InvariantViolation("engine " + engine + " over-committed KV admitting " + a + " for prefill: "
+                    + used + " used + " + holders.size() + " next tokens + " + reserved + " reserved > " + capacity);
+        }
+        return hit;
+    }
+
+    /**
+     * A chunk of a partly prefilled call is scheduled: its KV grows to {@code tokens} tokens (no
+     * change when it holds them already), taken from its reservation; the cacheable blocks that
+     * become full are referenced (shared when resident, stored otherwise).
+     */
+    public void landChunk(KvAllocation a, int tokens) {
+        if (a.holderIndex < 0) {
+            throw new IllegalStateException(a + " holds no KV to grow");
+        }
+        int grow = tokens - a.tokens;
+        if (grow <= 0) {
+            return;
+        }
+        if (grow > a.reserved) {
+            throw new IllegalStateException(a + " grows by " + grow + " tokens with " + a.reserved + " reserved");
+        }
+        a.tokens = tokens;
+        a.reserved -= grow;
+        reserved -= grow;
+        contextTokens += grow;
+        used += grow;
+        if (a.blocks != null) {
+            used -= a.blocks.grow(cache, tokens);
+        }
     }
 
     /** A holder's context grew by one token; a session's newly full block is referenced (shared if resident). */
@@ -127,6 +209,8 @@ public final class KvManager {
         }
         contextTokens -= a.tokens;
         a.tokens = 0;
+        reserved -= a.reserved;
+        a.reserved = 0;
         KvAllocation last = holders.remove(holders.size() - 1);
         if (last != a) {
             holders.set(i, last);
@@ -147,9 +231,9 @@ public final class KvManager {
         return true;
     }
 
-    /** Evicts unreferenced blocks until {@code tokens} more KV fit beside the holders' next tokens. */
+    /** Evicts unreferenced blocks until {@code tokens} more KV fit beside the holders' next tokens and the reservations. */
     void makeRoom(long tokens) {
-        while (used + holders.size() + tokens > capacity && evictOne()) {
+        while (used + holders.size() + reserved + tokens > capacity && evictOne()) {
             // evicting, least recently released first
         }
     }
@@ -163,15 +247,18 @@ public final class KvManager {
         return !overCommitted();
     }
 
-    /** True when the holders' next tokens do not fit. */
+    /** True when the holders' next tokens (and the reservations of partly prefilled calls) do not fit. */
     public boolean overCommitted() {
-        return used + holders.size() > capacity;
+        return used + holders.size() + reserved > capacity;
     }
 
-    /** KV tokens free after reserving each holder's next token; unreferenced cached blocks count as free. */
+    /**
+     * KV tokens free after reserving each holder's next token and the unprefilled rest of partly
+     * prefilled contexts; unreferenced cached blocks count as free.
+     */
     public long freeTokens() {
         long evictable = cache == null ? 0 : cache.evictableTokens();
-        return capacity - (used - evictable) - holders.size();
+        return capacity - (used - evictable) - holders.size() - reserved;
     }
 
     /**
@@ -183,9 +270,27 @@ public final class KvManager {
     }
 
     /**
+     * The free KV that admitting a waiting call with {@code context} tokens takes when its steps
+     * are chunked: its context plus its next token, less the tokens of the cached blocks it
+     * references at once that holders already reference: its leading hits for a prefill (a fresh
+     * call or a recompute resume), or the cacheable blocks of its {@code swappedTokens} tokens for
+     * a swap resume ({@code swappedTokens} &lt; 0: none). The rest of its context is reserved
+     * whole, so blocks it will share later are not counted.
+     */
+    public long chunkedAdmissionNeed(KvAllocation a, int context, int swappedTokens) {
+        if (a.blocks == null) {
+            return context + 1L;
+        }
+        long shared = swappedTokens >= 0 ? a.blocks.sharedTokens(cache, swappedTokens)
+                : a.blocks.leadingSharedTokens(cache, context);
+        return context + 1L - shared;
+    }
+
+    /**
      * The KV that preempting a holder with {@code context} tokens surely gives back: its private
      * tokens plus its next token (its shared blocks may stay referenced by others, or be wanted
-     * by the call being admitted, so they are not counted).
+     * by the call being admitted, so they are not counted); for a partly prefilled call, whose KV
+     * holds less than its context, the reserved rest comes back too.
      */
     public long preemptionGain(KvAllocation a, int context) {
         return a.blocks == null ? context + 1L : context - a.blocks.heldTokens() + 1;
@@ -198,9 +303,17 @@ public final class KvManager {
      * @throws InvariantViolation naming what disagrees
      */
     public void audit() {
-        if (used + holders.size() > capacity || used < 0) {
+        if (used + holders.size() + reserved > capacity || used < 0 || reserved < 0) {
             throw new InvariantViolation("engine " + engine + " KV " + used + " + " + holders.size()
-                    + " next tokens exceeds capacity " + capacity);
+                    + " next tokens + " + reserved + " reserved exceeds capacity " + capacity);
+        }
+        long r = 0;
+        for (int i = 0, n = holders.size(); i < n; i++) {
+            r += holders.get(i).reserved;
+        }
+        if (r != reserved) {
+            throw new InvariantViolation("engine " + engine + " holders reserve " + r + " KV tokens but " + reserved
+                    + " are counted");
         }
         if (cache == null) {
             if (used != contextTokens) {
@@ -224,6 +337,11 @@ public final class KvManager {
     /** Context tokens the holders attend over (a shared block counts once per holder). */
     public long contextTokens() {
         return contextTokens;
+    }
+
+    /** KV tokens kept free for the unprefilled rest of partly prefilled contexts. */
+    public long reservedTokens() {
+        return reserved;
     }
 
     /** Calls holding KV. */

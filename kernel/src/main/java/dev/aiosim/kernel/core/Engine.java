@@ -7,6 +7,7 @@ import dev.aiosim.kernel.context.ContextManager;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.engine.packing.StepPacking;
 import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.scheduler.CallView;
@@ -36,6 +37,9 @@ public final class Engine implements EngineView {
     private boolean stepInFlight;
     private boolean wakePending;
     private long pendingSwapBytes;
+    /** Scratch for {@link #planStep}: remaining prefill and planned tokens per running call. */
+    private int[] pending = new int[8];
+    private int[] planned = new int[8];
     final EventTarget stepEnd;
     final EventTarget wake;
 
@@ -65,12 +69,18 @@ public final class Engine implements EngineView {
      * For a waiting call of this engine: the free KV its admission takes, i.e. its context plus its
      * next token, less the tokens of its cached blocks that running calls already reference. For a
      * running call: the KV its preemption surely gives back, its private tokens plus its next token.
-     * Without a prefix cache both are the context plus one.
+     * Without a prefix cache both are the context plus one. With a packing that chunks prefills,
+     * only the blocks a waiting call references at once count as shared (see
+     * {@link KvManager#chunkedAdmissionNeed}).
      */
     @Override
     public long kvNeeded(CallView call) {
         if (call instanceof LlmRequest r && r.engine() == this) {
-            return r.running() ? kv.preemptionGain(r.kv(), r.context()) : kv.admissionNeed(r.kv(), r.context());
+            if (r.running()) {
+                return kv.preemptionGain(r.kv(), r.context());
+            }
+            return config.packing().prefillsAtAdmission() ? kv.admissionNeed(r.kv(), r.context())
+                    : kv.chunkedAdmissionNeed(r.kv(), r.context(), r.swappedKvTokens());
         }
         return call.contextTokens() + 1L;
     }
@@ -116,15 +126,20 @@ public final class Engine implements EngineView {
     }
 
     /**
-     * The step in flight ended at {@code now} and gave every running call one more token: their
-     * KV grows, and the calls that generated all their tokens leave the batch for {@code finished},
-     * in batch order (their KV is still held: the kernel frees it call by call).
+     * The step in flight ended at {@code now} and gave every running call one more token, except
+     * those it left waiting (a prefill chunk short of its end, a stalled decode): their KV grows,
+     * and the calls that generated all their tokens leave the batch for {@code finished}, in batch
+     * order (their KV is still held: the kernel frees it call by call).
      */
     void stepEnded(long now, RunMetrics metrics, ArrayList<LlmRequest> finished) {
         stepInFlight = false;
         int kept = 0;
         for (int i = 0, n = running.size(); i < n; i++) {
             LlmRequest r = running.get(i);
+            if (r.waitsThisStep()) {
+                running.set(kept++, r);
+                continue;
+            }
             long gap = r.tokenGenerated(now);
             kv.grow(r.kv()); // a session names its newly full blocks
             if (gap >= 0) {
@@ -149,6 +164,10 @@ public final class Engine implements EngineView {
      * and decodes in the same step.
      */
     void admit(LlmRequest r, long now, StepTally t) {
+        if (!config.packing().prefillsAtAdmission()) {
+            admitForChunks(r, now, t);
+            return;
+        }
         int tokens = r.context();
         ContextSnapshot s = r.resume();
         boolean swapResume = s != null && s.mode() == PreemptionMode.SWAP;
@@ -195,13 +214,106 @@ public final class Engine implements EngineView {
     }
 
     /**
+     * Admits a waiting call when its prefill is packed into steps later ({@link #planStep}): a
+     * fresh call or a recompute resume holds the KV of its prefix hits and reserves the rest of
+     * its context, to prefill from the first token after its hits (a recompute starts again from
+     * zero); a swap resume swaps its own KV back in, recomputes its cached blocks evicted while it
+     * waited (in this step), and goes on where it stopped: decoding, or prefilling the rest of its prompt.
+     */
+    private void admitForChunks(LlmRequest r, long now, StepTally t) {
+        int tokens = r.context();
+        ContextSnapshot s = r.resume();
+        if (s != null && s.mode() == PreemptionMode.SWAP) {
+            int held = s.contextTokens();
+            BlockTable.Admission found = kv.allocate(r.kv(), held, false, tokens - held);
+            long missing = found == null ? 0 : found.missingTokens();
+            long bytes = context.restore(s, missing);
+            r.swappedIn(bytes);
+            pendingSwapBytes += bytes;
+            if (missing > 0) {
+                r.recomputed(missing);
+                t.recompute(missing, found.missingPrefillPairs());
+            }
+        } else {
+            int hit = kv.allocateForPrefill(r.kv(), tokens);
+            int prefill = Math.max(1, tokens - hit);
+            r.prefixHit(hit);
+            if (s != null) {
+                // only tokens it had prefilled before are computed again
+                long again = Math.max(0, prefill - (tokens - s.contextTokens()));
+                context.restore(s, again);
+                r.recomputed(again);
+            }
+            r.startPrefill(prefill);
+        }
+        r.admitted(now);
+        running.add(r);
+    }
+
+    /**
+     * Plans the step when the packing does not prefill at admission: the packing says how many
+     * tokens each running call computes; a decode is tallied over its context, a prefill chunk of
+     * {@code c} tokens after {@code k} prefilled ones lands in KV and is tallied with its
+     * {@code c*k + c(c+1)/2} attention pairs. A call samples at the step's end when it decodes or
+     * its prefill completes; every other call waits. Nothing to do for orca, planned as it admitted.
+     */
+    void planStep(StepTally t) {
+        StepPacking packing = config.packing();
+        if (packing.prefillsAtAdmission()) {
+            return;
+        }
+        int n = running.size();
+        if (pending.length < n) {
+            pending = new int[Math.max(n, pending.length * 2)];
+            planned = new int[pending.length];
+        }
+        for (int i = 0; i < n; i++) {
+            pending[i] = running.get(i).prefillLeft();
+        }
+        packing.plan(pending, n, planned);
+        boolean works = false;
+        for (int i = 0; i < n; i++) {
+            LlmRequest r = running.get(i);
+            int c = planned[i];
+            int left = pending[i];
+            if (c < 0 || c > Math.max(1, left)) {
+                throw new InvariantViolation("engine " + id + ": packing " + packing.name() + " gave " + c + " tokens to "
+                        + r + " with " + left + " left to prefill");
+            }
+            works |= c > 0;
+            if (c == 0) {
+                r.waits(true);
+            } else if (left == 0) {
+                t.decode(r.context());
+                r.waits(false);
+            } else {
+                int before = r.context() - left;
+                kv.landChunk(r.kv(), before + c);
+                r.prefilled(c);
+                long pairs = (long) c * before + (long) c * (c + 1) / 2;
+                if (c == left) {
+                    t.prefill(c, pairs);
+                    r.waits(false);
+                } else {
+                    t.chunk(c, pairs);
+                    r.waits(true);
+                }
+            }
+        }
+        if (!works) {
+            throw new InvariantViolation("engine " + id + ": packing " + packing.name() + " planned an empty step for "
+                    + n + " running calls");
+        }
+    }
+
+    /**
      * Takes a running call off the batch: its KV is freed (its shared blocks are not swapped;
      * they may be evicted while it waits), its context snapshotted, and it waits again in the
      * policy's queue.
      */
     void preempt(LlmRequest r, long now) {
         running.remove(r);
-        int tokens = r.context();
+        int tokens = r.kv().tokens(); // its context, or the prefilled part of a prompt preempted mid-prefill
         long own = kv.free(r.kv());
         stats.preempted();
         ContextSnapshot s = context.take(r.id, tokens, own, now);

@@ -307,8 +307,9 @@ public final class Kernel {
             }
             return;
         }
+        // 3. the step: as the packing fills it, prefills (whole or chunks) and one decode token per call
+        e.planStep(t);
         e.audit();
-        // 3. the step: prefills of new or recomputed contexts, one decode token for the rest
         long nanos = e.startStep(t);
         metrics.step(nanos, e.batchSize(), e.kvUsed());
         steps.start(e.id, now, nanos, e.stepEnd);
@@ -334,7 +335,9 @@ public final class Kernel {
         for (int i = 0; i < preempt.size(); i++) {
             e.preempt(runningOn(e, preempt.get(i), "preempted"), now);
         }
-        StepTally t = tally.start(e.batchSize(), e.kv.contextTokens());
+        // orca plans the step as it admits (every running call decodes); other packings plan it afterwards
+        StepTally t = e.config.packing().prefillsAtAdmission() ? tally.start(e.batchSize(), e.kv.contextTokens())
+                : tally.start(0, 0);
         for (int i = 0; i < admit.size(); i++) {
             LlmRequest r = (LlmRequest) admit.get(i);
             if (e.batchSize() >= e.config.slots()) {

@@ -3,6 +3,7 @@ package dev.aiosim.kernel.core;
 import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.cache.KvAllocation;
 import dev.aiosim.kernel.context.ContextSnapshot;
+import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.metrics.CallRecord;
 import dev.aiosim.kernel.metrics.CallStatus;
 import dev.aiosim.kernel.process.LlmCall;
@@ -40,6 +41,10 @@ public final class LlmRequest implements CallView {
     private long recomputedTokens;
     private long maxTbtNanos;
     private long prefixHitTokens;
+    /** Tokens of its context it still has to prefill before it samples (chunked packings); 0 while it decodes. */
+    private int prefillLeft;
+    /** True when the step in flight gives it no token: a prefill chunk short of its end, or a decode the packing stalled. */
+    private boolean waits;
     /** Position in the kernel's calls in flight; -1 when not in flight. */
     int inFlightIndex = -1;
 
@@ -85,6 +90,36 @@ public final class LlmRequest implements CallView {
 
     boolean generatedAll() {
         return generated >= toGenerate;
+    }
+
+    /** Tokens of its context it still has to prefill before it samples; 0 when it decodes (always so with orca packing). */
+    int prefillLeft() {
+        return prefillLeft;
+    }
+
+    /** Admitted to prefill {@code tokens} tokens of its context (after its prefix hits) in chunks. */
+    void startPrefill(int tokens) {
+        prefillLeft = tokens;
+    }
+
+    /** A chunk of {@code tokens} of its prefill is scheduled in the step being planned. */
+    void prefilled(int tokens) {
+        prefillLeft -= tokens;
+    }
+
+    /** Whether the step being planned gives it a token at its end. */
+    void waits(boolean waits) {
+        this.waits = waits;
+    }
+
+    /** True when the step in flight gives it no token. */
+    boolean waitsThisStep() {
+        return waits;
+    }
+
+    /** The KV tokens its swap snapshot holds, or -1 when it holds none (it prefills when admitted). */
+    int swappedKvTokens() {
+        return snapshot != null && snapshot.mode() == PreemptionMode.SWAP ? snapshot.contextTokens() : -1;
     }
 
     // ---- its life ----------------------------------------------------------------------------

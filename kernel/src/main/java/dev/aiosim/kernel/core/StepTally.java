@@ -32,6 +32,11 @@ final class StepTally {
         prefillPairs += pairs;
     }
 
+    /** A prefill chunk of {@code tokens} tokens with {@code pairs} attention pairs that does not reach the end of its prompt: no sampling. */
+    void chunk(long tokens, long pairs) {
+        recompute(tokens, pairs);
+    }
+
     /** One more decode over a context of {@code context} tokens. */
     void decode(long context) {
         decodeTokens++;

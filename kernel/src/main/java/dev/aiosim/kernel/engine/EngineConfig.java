@@ -1,6 +1,7 @@
 package dev.aiosim.kernel.engine;
 
 import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.engine.packing.StepPacking;
 
 /**
  * Everything one engine needs: slots, KV pool, preemption, swap space and costs. A spec gives every
@@ -15,14 +16,17 @@ import dev.aiosim.kernel.context.PreemptionMode;
  * @param costModel step time
  * @param prefixCache whether the engine keeps a prefix cache of named KV blocks
  *     ({@link dev.aiosim.kernel.cache.PrefixCache}); off, calls' prefixes are ignored
+ * @param packing how the running calls' tokens fill a step (DESIGN.md §4); a token budget, when it
+ *     has one, must cover one decode per slot (vLLM's check of max_num_batched_tokens against max_num_seqs)
  */
 public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
-                           long hostSwapBytes, double pcieBytesPerSec, CostModel costModel, boolean prefixCache) {
+                           long hostSwapBytes, double pcieBytesPerSec, CostModel costModel, boolean prefixCache,
+                           StepPacking packing) {
     /**
      * A builder for configurations where most fields keep their defaults (tests, benchmarks):
      * slots, KV capacity and cost model must be given; by default KV is 1 byte per token,
-     * preemption recomputes, there is no host swap, the host link moves 1 GB/s and the prefix
-     * cache is off.
+     * preemption recomputes, there is no host swap, the host link moves 1 GB/s, the prefix
+     * cache is off and steps are packed the default way.
      */
     public static Builder builder() {
         return new Builder();
@@ -45,9 +49,20 @@ public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToke
         if (!(pcieBytesPerSec > 0)) {
             throw new IllegalArgumentException("PCIe bandwidth must be > 0, got " + pcieBytesPerSec);
         }
-        if (preemption == null || costModel == null) {
-            throw new IllegalArgumentException("preemption mode and cost model are required");
+        if (preemption == null || costModel == null || packing == null) {
+            throw new IllegalArgumentException("preemption mode, cost model and step packing are required");
         }
+        if (packing.tokenBudget() < slots) {
+            throw new IllegalArgumentException("the " + packing.name() + " token budget (" + packing.tokenBudget()
+                    + ") must be >= max-batch (" + slots + "): every running call must fit one decode token in a step");
+        }
+    }
+
+    /** An engine that packs its steps the {@link StepPacking#DEFAULT default} way (whole prompts mixed with decodes). */
+    public EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToken, PreemptionMode preemption,
+                        long hostSwapBytes, double pcieBytesPerSec, CostModel costModel, boolean prefixCache) {
+        this(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes, pcieBytesPerSec, costModel,
+                prefixCache, StepPacking.DEFAULT);
     }
 
     /**
@@ -69,6 +84,7 @@ public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToke
         private double pcieBytesPerSec = 1e9;
         private CostModel costModel;
         private boolean prefixCache;
+        private StepPacking packing = StepPacking.DEFAULT;
 
         private Builder() {}
 
@@ -115,10 +131,15 @@ public record EngineConfig(int slots, long kvCapacityTokens, long kvBytesPerToke
             return this;
         }
 
+        public Builder packing(StepPacking packing) {
+            this.packing = packing;
+            return this;
+        }
+
         /** The configuration; the record's checks name any field out of range or missing. */
         public EngineConfig build() {
             return new EngineConfig(slots, kvCapacityTokens, kvBytesPerToken, preemption, hostSwapBytes,
-                    pcieBytesPerSec, costModel, prefixCache);
+                    pcieBytesPerSec, costModel, prefixCache, packing);
         }
     }
 }

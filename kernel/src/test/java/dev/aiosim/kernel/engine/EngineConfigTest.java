@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.engine.packing.Sarathi;
+import dev.aiosim.kernel.engine.packing.StepPacking;
+import dev.aiosim.kernel.engine.packing.VllmV1;
 import org.junit.jupiter.api.Test;
 
 /** The builder fills the documented defaults and leaves the checks to the record. */
@@ -19,8 +22,8 @@ class EngineConfigTest {
     @Test
     void everyFieldCanBeSet() {
         assertThat(EngineConfig.builder().slots(3).kvTokens(50).kvBytesPerToken(7).preemption(PreemptionMode.SWAP)
-                .hostSwapBytes(900).pcieBytesPerSec(2e6).costModel(COST).prefixCache(true).build())
-                .isEqualTo(new EngineConfig(3, 50, 7, PreemptionMode.SWAP, 900, 2e6, COST, true));
+                .hostSwapBytes(900).pcieBytesPerSec(2e6).costModel(COST).prefixCache(true).packing(new Sarathi(64)).build())
+                .isEqualTo(new EngineConfig(3, 50, 7, PreemptionMode.SWAP, 900, 2e6, COST, true, new Sarathi(64)));
     }
 
     @Test
@@ -30,6 +33,17 @@ class EngineConfigTest {
         assertThatThrownBy(() -> EngineConfig.builder().slots(1).costModel(COST).build())
                 .hasMessageStartingWith("KV capacity must be >= 1 token, got 0");
         assertThatThrownBy(() -> EngineConfig.builder().slots(1).kvTokens(100).build())
-                .hasMessage("preemption mode and cost model are required");
+                .hasMessage("preemption mode, cost model and step packing are required");
+    }
+
+    @Test
+    void aTokenBudgetMustCoverOneDecodePerSlot() {
+        assertThat(EngineConfig.builder().slots(8).kvTokens(100).costModel(COST).build().packing())
+                .isEqualTo(StepPacking.DEFAULT);
+        assertThat(EngineConfig.builder().slots(8).kvTokens(100).costModel(COST).packing(new VllmV1(8)).build().packing())
+                .isEqualTo(new VllmV1(8));
+        assertThatThrownBy(() -> EngineConfig.builder().slots(8).kvTokens(100).costModel(COST).packing(new VllmV1(7)).build())
+                .hasMessage("the vllm-v1 token budget (7) must be >= max-batch (8): every running call must fit one decode"
+                        + " token in a step");
     }
 }

@@ -4,6 +4,7 @@ import static dev.aiosim.kernel.live.LiveTesting.awaitParked;
 import static dev.aiosim.kernel.live.LiveTesting.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiosim.kernel.engine.packing.StepPacking;
 import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.metrics.CallRecord;
 import dev.aiosim.kernel.metrics.CallStatus;
@@ -28,6 +29,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The live runtime end to end: programs on virtual threads, emulated engines, cancellation, stop, horizon. */
 class LiveKernelTest {
@@ -59,8 +62,10 @@ class LiveKernelTest {
         };
     }
 
-    @Test
-    void programsRunLiveAndEverySyscallCompletesOnceInIssueOrder() throws Exception {
+    /** Every packing, with a budget of 8 tokens that splits prompts over several steps. */
+    @ParameterizedTest
+    @FieldSource("dev.aiosim.kernel.engine.packing.StepPacking#NAMES")
+    void programsRunLiveAndEverySyscallCompletesOnceInIssueOrder(String packing) throws Exception {
         int agents = 60;
         Map<Long, List<Syscall>> issued = new ConcurrentHashMap<>();
         Map<Long, List<SyscallResult>> got = new ConcurrentHashMap<>();
@@ -81,8 +86,8 @@ class LiveKernelTest {
                     program(p, issued.get(p), got.get(p))));
         };
         LiveTesting.Rows rows = new LiveTesting.Rows();
-        LiveKernel k = new LiveKernel(cluster(2, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
-                LiveOptions.of(200).withListener((p, arrival, syscalls) -> {
+        LiveKernel k = new LiveKernel(cluster(2, 4, 1_000_000, StepPacking.of(packing, 8)), id -> TestPolicy.fifo(), rows,
+                Slo.NONE, LiveOptions.of(200).withListener((p, arrival, syscalls) -> {
                     recorded.put(p.pid(), List.copyOf(syscalls));
                     arrivals.put(p.pid(), arrival);
                 }));
@@ -109,11 +114,14 @@ class LiveKernelTest {
         assertThat(new ArrayList<>(arrivals.values())).hasSize(agents).isSorted();
     }
 
-    @Test
-    void anInterruptedAgentsCallIsCancelledAndTheOthersGoOn() throws Exception {
+    /** Every packing; with a budget of 8 tokens the endless call is cancelled in the middle of its prefill. */
+    @ParameterizedTest
+    @FieldSource("dev.aiosim.kernel.engine.packing.StepPacking#NAMES")
+    void anInterruptedAgentsCallIsCancelledAndTheOthersGoOn(String packing) throws Exception {
         LiveTesting.Rows rows = new LiveTesting.Rows();
         // real time, 1 ms steps: a 500,000-token call runs for the whole test
-        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE, LiveOptions.of(1));
+        LiveKernel k = new LiveKernel(cluster(1, 4, 1_000_000, StepPacking.of(packing, 8)), id -> TestPolicy.fifo(), rows,
+                Slo.NONE, LiveOptions.of(1));
         Thread endless = k.spawn(new AgentProcess(0, "endless", 0, 1, "default", prev -> null), os -> os.llm(100, 500_000));
         awaitParked(endless);
         endless.interrupt();

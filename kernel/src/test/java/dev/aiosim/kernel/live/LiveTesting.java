@@ -3,6 +3,7 @@ package dev.aiosim.kernel.live;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.engine.packing.StepPacking;
 import dev.aiosim.kernel.metrics.AgentRecord;
 import dev.aiosim.kernel.metrics.CallRecord;
 import dev.aiosim.kernel.metrics.MetricsSink;
@@ -14,8 +15,13 @@ final class LiveTesting {
     private LiveTesting() {}
 
     static KernelConfig cluster(int engines, int slots, long stepNanos) {
+        return cluster(engines, slots, stepNanos, StepPacking.DEFAULT);
+    }
+
+    /** As {@link #cluster(int, int, long)}, its steps packed by {@code packing}. */
+    static KernelConfig cluster(int engines, int slots, long stepNanos, StepPacking packing) {
         EngineConfig e = EngineConfig.builder().slots(slots).kvTokens(1_000_000)
-                .costModel(new ConstantCostModel(stepNanos)).build();
+                .costModel(new ConstantCostModel(stepNanos)).packing(packing).build();
         return KernelConfig.of(engines, e);
     }
 
