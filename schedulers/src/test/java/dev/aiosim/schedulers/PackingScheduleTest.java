@@ -40,8 +40,12 @@ class PackingScheduleTest {
     }
 
     private List<CallRecord> run(EngineConfig e, String policy, AgentArrival... agents) {
+        return run(e, policy, Map.of(), agents);
+    }
+
+    private List<CallRecord> run(EngineConfig e, String policy, Map<String, String> params, AgentArrival... agents) {
         Harness h = new Harness();
-        h.run(KernelConfig.of(1, e), Harness.policy(policy, Map.of()), List.of(agents), Long.MAX_VALUE);
+        h.run(KernelConfig.of(1, e), Harness.policy(policy, params), List.of(agents), Long.MAX_VALUE);
         return h.callsById();
     }
 
@@ -175,5 +179,22 @@ class PackingScheduleTest {
                 new StepShape(4, 10, 0, 0, 0),
                 new StepShape(4, 26, 0, 0, 1),
                 new StepShape(3, 30, 0, 0, 1));
+    }
+    @Test
+    void rrWithATimeQuantumShorterThanAChunkedPrefillStillFinishes() {
+        // One slot, budget 4, 1 ms steps, rr quantum 1 ms, recompute. A (prompt 10, 2 tokens) and
+        // B (prompt 10, 2 tokens) at 0: A's prompt takes 3 chunk steps (4, 4, 2), so its quantum
+        // expires after the first chunk while B waits. Without rr's progress guard A would be
+        // preempted before its first token on every admission and restart from zero forever (then
+        // B, then A, ...); with it each admission runs until a token: A prefills in steps 1-3
+        // (first token at 3 ms), is preempted for B, B prefills in 4-6 (token at 6 ms), and so on.
+        EngineConfig e = engine(1, new VllmV1(4)).preemption(PreemptionMode.RECOMPUTE).build();
+        List<CallRecord> c = run(e, "rr", Map.of("quantum", "1ms"),
+                agent(0, 0, 0, new LlmCall(10, 2)), agent(1, 0, 0, new LlmCall(10, 2)));
+        assertThat(c).extracting(CallRecord::outputTokens).containsExactly(2, 2);
+        assertThat(c).extracting(CallRecord::ttftNanos).containsExactly(3 * MS, 6 * MS);
+        // A re-prefills 11 tokens (4, 4, 3) in 6-9 ms: done at 9 ms; B likewise in 9-12 ms
+        assertThat(c).extracting(CallRecord::completedAt).containsExactly(9 * MS, 12 * MS);
+        assertThat(c).extracting(CallRecord::preemptions).containsExactly(1, 1);
     }
 }

@@ -23,6 +23,12 @@ import java.util.List;
  * one token and pays a whole re-prefill (paper-notes/rr-thrash.md). With {@code min-tokens: N}
  * an expired call is not preempted before it has generated N tokens since its admission, which
  * bounds the waste to one restore per N tokens.
+ *
+ * <p>Progress guard (always on): a call is never preempted by its quantum before it has produced
+ * a token since its admission. Under whole-prompt packing ({@code orca}) every admission yields a
+ * token before the next decision anyway; under a chunked packing a time quantum shorter than a
+ * call's chunked prefill would otherwise preempt it before its first token on every admission and,
+ * with recompute, restart it from zero forever.
  */
 public final class RoundRobinScheduler implements Scheduler {
     private final Quantum quantum;
@@ -79,7 +85,7 @@ public final class RoundRobinScheduler implements Scheduler {
         int preempted = 0;
         for (int i = 0; i < running.size() && preempted < waiting; i++) {
             CallView c = running.get(i);
-            if (c.tokensSinceAdmitted() >= minTokens && quantum.expired(c, now)) {
+            if (c.tokensSinceAdmitted() >= Math.max(minTokens, 1) && quantum.expired(c, now)) {
                 decision.preempt(c);
                 preempted++;
             }
