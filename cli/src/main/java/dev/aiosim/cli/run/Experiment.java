@@ -87,10 +87,15 @@ public final class Experiment {
 
     /**
      * Carries out one run with its rows buffered by {@code rows}, and renders it; the buffer is
-     * discarded if the run fails. Safe to call from several threads at once: each run has its own
+     * discarded if the run fails. Returns null, running nothing, when a stop was asked for before
+     * it began. Safe to call from several threads at once: each run has its own
      * workload source, simulation, scheduler instances and buffer.
      */
     public Finished runBuffered(Planned p, RowBuffer rows, Stop stop) {
+        if (stop.requested()) { // like the loop of one job: no run starts after a stop
+            rows.discard();
+            return null;
+        }
         try {
             RunOutcome o = runner.run(new RunRequest(spec, p.policy(), p.seed(), this, rows.sink(), Progress.NONE, stop));
             RunRows buffered = rows.finish();
@@ -145,6 +150,9 @@ public final class Experiment {
                     i -> pool.submit(() -> runBuffered(plan.get(i), out.buffer(plan.get(i).policy(), plan.get(i).seed()), stop)),
                     stop::requested,
                     done -> {
+                        if (done == null) {
+                            return; // not started: a stop came first
+                        }
                         Planned p = plan.get(results.size());
                         progress.runStarted(p.policy().label(), p.seed(), Long.MAX_VALUE);
                         out.append(done.record());
@@ -154,7 +162,11 @@ public final class Experiment {
                         progress.runDone();
                     },
                     stop::request, // a failed run ends the others now; the invocation reports the failure
-                    done -> done.record().rows().discard());
+                    done -> {
+                        if (done != null) {
+                            done.record().rows().discard();
+                        }
+                    });
         } finally {
             pool.shutdown();
         }

@@ -161,6 +161,9 @@ public final class Sweep {
                         SweepPlan.Resolved p = owner.get(gathered[0]);
                         Experiment.Planned r = jobs.get(gathered[0]).run();
                         gathered[0]++;
+                        if (f == null) {
+                            return; // not started: a stop came first
+                        }
                         if (open[0] == null) {
                             open[0] = new Open(p);
                         }
@@ -184,7 +187,11 @@ public final class Sweep {
                         }
                     },
                     stop::request,
-                    f -> f.record().rows().discard());
+                    f -> {
+                        if (f != null) {
+                            f.record().rows().discard();
+                        }
+                    });
         } catch (RuntimeException | Error e) {
             String reason = "failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse(""));
             try {
