@@ -161,6 +161,14 @@ class SweepCommandTest {
         assertThat(tmp.resolve("bad2")).doesNotExist();
     }
 
+    @Test
+    void runSaysThatASweepSectionIsForSweep() {
+        Cli r = Cli.run("run", spec.toString(), "--out", tmp.resolve("bad3").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("aiosim: " + spec + ":25:1: sweep: a sweep: section is run with 'aiosim sweep SPEC';"
+                + " this command runs one spec ('--set sweep=' leaves the section out)");
+    }
+
     static void deleteTree(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
