@@ -10,6 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.aiosim.cli.plugin.PolicyPlugins;
+import dev.aiosim.cli.results.RunInfo;
+import dev.aiosim.cli.run.Progress;
+import dev.aiosim.cli.run.Stop;
+import dev.aiosim.cli.spec.SpecLoader;
+import dev.aiosim.cli.spec.SpecOverride;
+import dev.aiosim.cli.sweep.Grid;
+import dev.aiosim.cli.sweep.LocalRuns;
+import dev.aiosim.cli.sweep.Sweep;
+import dev.aiosim.cli.sweep.SweepFolder;
+import dev.aiosim.cli.sweep.SweepPlan;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +179,58 @@ class SweepCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("aiosim: " + spec + ":25:1: sweep: a sweep: section is run with 'aiosim sweep SPEC';"
                 + " this command runs one spec ('--set sweep=' leaves the section out)");
+    }
+
+    @Test
+    void aStoppedSweepIsMarkedPartialAndResumeFinishesIt() throws IOException {
+        Path stopped = tmp.resolve("stopped");
+        SpecLoader.Source source = SpecLoader.Source.file(spec);
+        SpecLoader loader = new SpecLoader(PolicyPlugins.load(List.of()).registry());
+        List<SpecOverride> base = List.of(SweepPlan.withoutSection());
+        Grid grid = Grid.of(source.name(), source.text(), source.baseDir(), List.of("workload.agents=6,9"));
+        List<SweepPlan.Resolved> points = SweepPlan.resolve(loader, source, base, grid, UnaryOperator.identity());
+        SweepFolder folder = SweepFolder.open(stopped, false, false);
+        Sweep sweep = new Sweep(folder, grid, points, null, false, List.of("aiosim", "sweep"));
+        Stop stop = new Stop();
+        Progress ctrlC = new Progress() { // Ctrl-C as the fourth run of the first point is written
+            int done;
+
+            @Override
+            public void runStarted(String policy, long seed, long horizonNanos) {}
+
+            @Override
+            public void time(long nanos) {}
+
+            @Override
+            public void runDone() {
+                if (++done == 4) {
+                    stop.request();
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+        RunInfo info = new RunInfo("test", null, null, List.of("aiosim", "sweep"), java.time.Instant.now());
+        Sweep.Outcome o;
+        try (LocalRuns runs = new LocalRuns(1, stopped)) {
+            o = sweep.run(List.of(), runs, info, ctrlC, stop, null, System.nanoTime());
+        }
+        assertThat(o.partial()).isTrue();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode top = json.readTree(stopped.resolve("run.json").toFile());
+        assertThat(top.get("partial").asBoolean()).isTrue();
+        assertThat(top.get("partial_reason").asText()).startsWith("stopped by Ctrl-C or SIGTERM").contains("--resume");
+        JsonNode first = json.readTree(stopped.resolve("cluster.max-batch-2_workload.agents-6").resolve("run.json").toFile());
+        assertThat(first.get("complete").asBoolean()).isFalse();
+        assertThat(first.get("partial_reason").asText()).startsWith("stopped by Ctrl-C or SIGTERM");
+        assertThat(first.get("runs").size()).isBetween(4, 5);
+        assertThat(stopped.resolve("cluster.max-batch-2_workload.agents-9")).doesNotExist();
+        assertThat(CommandsTest.csv(stopped.resolve("sweep.csv")).size()).isBetween(4, 5);
+
+        Cli again = Cli.run("sweep", spec.toString(), "--vary", "workload.agents=6,9", "--out", stopped.toString(), "--resume", "-q");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(FolderDiff.contents(stopped)).isEqualTo(FolderDiff.contents(full));
     }
 
     static void deleteTree(Path dir) throws IOException {
