@@ -95,14 +95,16 @@ public final class SweepCommand implements Callable<Integer> {
         List<String> argv = new ArrayList<>();
         argv.add("aiosim");
         argv.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        SweepFolder folder = SweepFolder.open(out, resume, options.overwrite);
-        Sweep sweep = new Sweep(folder, grid, points, baseline.label, options.overwrite, argv);
-        List<SweepPlan.Resolved> done = resume ? sweep.complete() : List.of();
-        List<SweepPlan.Resolved> todo = points.stream().filter(p -> done.stream().noneMatch(d -> d.point().index() == p.point().index())).toList();
-        int runs = Sweep.runs(todo);
         PrintWriter console = spec.commandLine().getOut();
         Sweep.Outcome outcome;
-        try (RunService service = cluster != null ? ClusterRuns.connect(cluster, threads) : new LocalRuns(threads, folder.dir())) {
+        // connect first: a cluster that does not answer leaves no folder behind
+        try (RunService service = cluster != null ? ClusterRuns.connect(cluster, threads) : new LocalRuns(threads, out)) {
+            SweepFolder folder = SweepFolder.open(out, resume, options.overwrite);
+            Sweep sweep = new Sweep(folder, grid, points, baseline.label, options.overwrite, argv);
+            List<SweepPlan.Resolved> done = resume ? sweep.complete() : List.of();
+            List<SweepPlan.Resolved> todo = points.stream()
+                    .filter(p -> done.stream().noneMatch(d -> d.point().index() == p.point().index())).toList();
+            int runs = Sweep.runs(todo);
             if (!options.quiet) {
                 console.println(headline(first, grid, points.size(), done.size(), runs, service.where()));
                 console.flush();
