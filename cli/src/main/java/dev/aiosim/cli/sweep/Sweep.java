@@ -44,7 +44,7 @@ public final class Sweep {
      *
      * @param points points in the grid
      * @param skipped points already complete (resumed), not run again
-     * @param runs runs carried out now
+     * @param runs runs carried out now (a run cut by a stop included)
      * @param partial whether it stopped before every point was complete
      */
     public record Outcome(int points, int skipped, int runs, boolean partial) {}
@@ -154,6 +154,7 @@ public final class Sweep {
         folder.writeRunInfo(info, System.nanoTime() - t0);
         Open[] open = {null};
         int[] gathered = {0};
+        int[] ran = {0};
         int[] finishedPoints = {done.size()};
         try {
             InOrder.run(service.window(), jobs.size(), i -> service.start(jobs.get(i), stop), stop::requested,
@@ -164,6 +165,7 @@ public final class Sweep {
                         if (f == null) {
                             return; // not started: a stop came first
                         }
+                        ran[0]++;
                         if (open[0] == null) {
                             open[0] = new Open(p);
                         }
@@ -215,7 +217,7 @@ public final class Sweep {
         info.outcome(partial ? (stop.requested() ? STOPPED + "; rerun with --resume to finish the points not complete"
                 : "a point is not complete") : null);
         folder.writeRunInfo(info, System.nanoTime() - t0);
-        return new Outcome(points.size(), done.size(), gathered[0], partial);
+        return new Outcome(points.size(), done.size(), ran[0], partial);
     }
 
     private static final String STOPPED = "stopped by Ctrl-C or SIGTERM: the runs before it are whole, the runs in progress are cut where they were";
