@@ -8,6 +8,7 @@ import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import dev.aiosim.cli.BuildInfo;
+import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.run.Experiment;
 import dev.aiosim.cli.run.Stop;
 import dev.aiosim.cli.spec.SpecException;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sweep's runs on the workers of a cluster: a Hazelcast client (it opens no port, so only the
@@ -38,6 +40,7 @@ public final class ClusterRuns implements RunService {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("aiosim-resubmit").daemon().factory());
     private final int window;
     private final int members;
+    private final AtomicInteger resubmitted = new AtomicInteger();
 
     private ClusterRuns(HazelcastInstance client, int window, int members) {
         this.client = client;
@@ -128,7 +131,14 @@ public final class ClusterRuns implements RunService {
                     + job.run().seed() + ") was lost " + attempt + " times on the cluster; last: " + t));
             return;
         }
+        resubmitted.incrementAndGet();
         retries.schedule(() -> submit(task, result, attempt + 1, job), Math.min(2000, 100L * attempt), TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code "cluster": {"workers": N, "resubmitted_runs": K}}: workers at the start, runs sent again after a member was lost. */
+    @Override
+    public void describe(RunInfo info) {
+        info.section("cluster").put("workers", members).put("resubmitted_runs", resubmitted.get());
     }
 
     @Override

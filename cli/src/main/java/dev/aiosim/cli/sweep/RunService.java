@@ -1,5 +1,6 @@
 package dev.aiosim.cli.sweep;
 
+import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.run.Experiment;
 import dev.aiosim.cli.run.Stop;
 import java.util.concurrent.Future;
@@ -18,6 +19,9 @@ public interface RunService extends AutoCloseable {
 
     /** Where the runs go, for the console: {@code on 2 threads}. */
     String where();
+
+    /** Adds to the sweep's {@code run.json} what it should say about where the runs went (nothing by default). */
+    default void describe(RunInfo info) {}
 
     @Override
     void close();

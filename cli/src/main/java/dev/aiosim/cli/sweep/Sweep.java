@@ -214,6 +214,7 @@ public final class Sweep {
         boolean partial = gathered[0] < jobs.size() || open[0] != null
                 || points.stream().anyMatch(p -> !folder.complete(p.point()));
         folder.writeTables(grid.keys(), points.stream().map(SweepPlan.Resolved::point).toList());
+        service.describe(info);
         info.outcome(partial ? (stop.requested() ? STOPPED + "; rerun with --resume to finish the points not complete"
                 : "a point is not complete") : null);
         folder.writeRunInfo(info, System.nanoTime() - t0);

@@ -82,7 +82,9 @@ class ClusterSweepTest {
             assertThat(midway).as("the worker was killed before the sweep ended").isTrue();
             assertThat(code.get()).isZero();
             assertThat(contents(remote)).isEqualTo(contents(local)).containsKey("sweep.csv");
-            assertThat(Files.readString(remote.resolve("run.json"))).contains("\"complete\" : true");
+            String info = Files.readString(remote.resolve("run.json"));
+            assertThat(info).contains("\"complete\" : true").contains("\"workers\" : 2");
+            System.out.println("ClusterSweepTest: " + info.lines().filter(l -> l.contains("resubmitted_runs")).findFirst().orElse(""));
         } finally {
             other.destroyForcibly();
         }
