@@ -24,10 +24,13 @@ public final class CompareCommand implements Callable<Integer> {
     CommonOptions options = new CommonOptions();
 
     @Mixin
+    JobsOption jobs = new JobsOption();
+
+    @Mixin
     BaselineOption baseline = new BaselineOption();
 
     @Override
     public Integer call() {
-        return new Invocation(spec, options).compare(baseline.label).execute(SpecLoader.Source.file(file), options.overrides());
+        return new Invocation(spec, options).jobs(jobs.jobs()).compare(baseline.label).execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -47,6 +47,7 @@ final class Invocation {
     private boolean compare;
     private String baselineLabel;
     private UnaryOperator<ResolvedSpec> adjust = UnaryOperator.identity();
+    private int jobs = 1;
 
     Invocation(CommandSpec command, CommonOptions options) {
         this.command = command;
@@ -63,6 +64,12 @@ final class Invocation {
     Invocation compare(String baseline) {
         this.compare = true;
         this.baselineLabel = baseline;
+        return this;
+    }
+
+    /** Runs up to {@code n} runs at once (default 1: one after the other). */
+    Invocation jobs(int n) {
+        this.jobs = n;
         return this;
     }
 
@@ -83,7 +90,7 @@ final class Invocation {
         PolicyEntry baseline = compare ? Baseline.choose(spec.policies(), baselineLabel) : null;
         Path out = options.out != null ? options.out : ResultsFolder.defaultDir(runner.folderName(spec));
         PrintWriter console = command.commandLine().getOut();
-        Experiment experiment = new Experiment(spec, runner);
+        Experiment experiment = new Experiment(spec, runner, jobs);
         experiment.preflight();
         if (!options.quiet) {
             console.println(runner.headline(spec, experiment.runs()));

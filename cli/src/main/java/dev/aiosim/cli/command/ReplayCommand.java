@@ -62,6 +62,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    @Mixin
+    JobsOption jobs = new JobsOption();
+
     @Override
     public Integer call() {
         boolean selects = window != null || sample != null || limit != null || speedup != null || rate != null;
@@ -77,7 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
             String stem = trace.getFileName().toString().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._+-]", "_");
             overrides.add(0, SpecOverride.of("TRACE " + trace, "name", JsonNodeFactory.instance.textNode("replay-" + stem)));
         }
-        return new Invocation(spec, options).adjust(this::onceUnlessSampled).execute(source, overrides);
+        return new Invocation(spec, options).jobs(jobs.jobs()).adjust(this::onceUnlessSampled).execute(source, overrides);
     }
 
     /**

@@ -22,8 +22,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    @Mixin
+    JobsOption jobs = new JobsOption();
+
     @Override
     public Integer call() {
-        return new Invocation(spec, options).execute(SpecLoader.Source.file(file), options.overrides());
+        return new Invocation(spec, options).jobs(jobs.jobs()).execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -1,13 +1,16 @@
 package dev.aiosim.cli.results;
 
 import dev.aiosim.kernel.metrics.RunMetrics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -51,11 +54,30 @@ final class HistogramLogs implements AutoCloseable {
     }
 
     void record(String label, long seed, RunMetrics m) {
+        append(render(label, seed, m));
+    }
+
+    /** One run's interval histogram per log, as the text {@link #append} writes, in the order of the files. */
+    static List<String> render(String label, long seed, RunMetrics m) {
         double end = m.makespanNanos() / 1e9;
+        List<String> texts = new ArrayList<>();
         for (Map.Entry<String, Function<RunMetrics, Histogram>> e : KINDS.entrySet()) {
             Histogram h = e.getValue().apply(m).copy();
             h.setTag(label + "/" + seed);
-            writers.get(e.getKey()).outputIntervalHistogram(0, end, h, 1e6);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, false, StandardCharsets.US_ASCII);
+            new HistogramLogWriter(out).outputIntervalHistogram(0, end, h, 1e6);
+            out.flush();
+            texts.add(bytes.toString(StandardCharsets.US_ASCII));
+        }
+        return texts;
+    }
+
+    /** Appends one run's texts from {@link #render}. */
+    void append(List<String> texts) {
+        int i = 0;
+        for (PrintStream out : streams.values()) {
+            out.print(texts.get(i++));
         }
         flush();
     }

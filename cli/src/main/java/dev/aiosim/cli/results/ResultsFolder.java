@@ -222,30 +222,72 @@ public final class ResultsFolder implements AutoCloseable {
         return new RowSink(calls, agents, policy.label(), seed);
     }
 
-    /** Writes a finished run's summary row, per-priority rows and histograms. */
+    /** Writes a finished run's summary row, per-priority rows and histograms (its call and agent rows went to {@link #sink}). */
     public void record(PolicyEntry policy, long seed, RunMetrics m) {
+        append(render(policy, seed, m, false, RunRows.NONE));
+    }
+
+    /** Where the rows of a run go that is appended later with {@link #append}: temporary files in the folder. */
+    public RowBuffer buffer(PolicyEntry policy, long seed) {
+        return RowBuffer.inFolder(dir, policy.label(), seed);
+    }
+
+    /** A finished run as {@link #append} writes it: every row rendered now, so that {@code m} can be dropped. */
+    public static RunRecord render(PolicyEntry policy, long seed, RunMetrics m, boolean partial, RunRows rows) {
+        List<String> row = new ArrayList<>();
+        row.add(policy.label());
+        row.add(Boolean.toString(policy.clairvoyant()));
+        row.add(Long.toString(seed));
+        for (Metric metric : Metric.SUMMARY) {
+            row.add(metric.format(m));
+        }
+        String clairvoyant = Boolean.toString(policy.clairvoyant());
+        String s = Long.toString(seed);
+        List<List<String>> classRows = new ArrayList<>();
+        for (ClassStats c : m.classes().values()) {
+            classRows.add(List.of(policy.label(), clairvoyant, s, Integer.toString(c.priority()), String.valueOf(c.agents()),
+                    String.valueOf(c.agentsFinished()), String.valueOf(c.callE2e().getTotalCount()),
+                    secs(Histograms.meanSeconds(c.callQueueing())), secs(Histograms.seconds(c.callQueueing(), 99)),
+                    secs(Histograms.meanSeconds(c.callE2e())), secs(Histograms.seconds(c.callE2e(), 99)),
+                    secs(Histograms.meanSeconds(c.agentTurnaround())), secs(Histograms.seconds(c.agentTurnaround(), 99))));
+        }
+        List<List<String>> engineRows = new ArrayList<>();
+        for (EngineStats e : m.engineStats()) {
+            engineRows.add(List.of(policy.label(), clairvoyant, s, String.valueOf(e.engine()), String.valueOf(e.steps()),
+                    Fmt.fixed(e.busyFraction(m.makespanNanos()), 6), String.valueOf(e.prefillTokens()),
+                    String.valueOf(e.prefillTokensSaved()), Fmt.fixed(e.hitRate(), 6), String.valueOf(e.evictedBlocks()),
+                    String.valueOf(e.preemptions())));
+        }
+        return new RunRecord(policy.label(), seed, partial, row, classRows, engineRows,
+                HistogramLogs.render(policy.label(), seed, m), m.wallNanos(), m.events(), m.makespanNanos(), rows);
+    }
+
+    /**
+     * Appends a finished run: its call and agent rows (then their temporary files are removed),
+     * its summary, per-priority and engine rows and its histograms; flushes every file.
+     */
+    public void append(RunRecord r) {
         try {
-            List<String> row = new ArrayList<>();
-            row.add(policy.label());
-            row.add(Boolean.toString(policy.clairvoyant()));
-            row.add(Long.toString(seed));
-            for (Metric metric : Metric.SUMMARY) {
-                row.add(metric.format(m));
+            switch (r.rows()) {
+                case RunRows.None none -> { }
+                case RunRows.InFiles f -> {
+                    copy(Path.of(f.calls()), calls);
+                    copy(Path.of(f.agents()), agents);
+                    f.discard();
+                }
+                case RunRows.InBytes b -> {
+                    calls.getOut().append(new String(b.calls(), StandardCharsets.UTF_8));
+                    agents.getOut().append(new String(b.agents(), StandardCharsets.UTF_8));
+                }
             }
-            summary.printRecord(row);
-            for (ClassStats c : m.classes().values()) {
-                classes.printRecord(policy.label(), policy.clairvoyant(), seed, c.priority(), c.agents(), c.agentsFinished(),
-                        c.callE2e().getTotalCount(), secs(Histograms.meanSeconds(c.callQueueing())),
-                        secs(Histograms.seconds(c.callQueueing(), 99)), secs(Histograms.meanSeconds(c.callE2e())),
-                        secs(Histograms.seconds(c.callE2e(), 99)), secs(Histograms.meanSeconds(c.agentTurnaround())),
-                        secs(Histograms.seconds(c.agentTurnaround(), 99)));
+            summary.printRecord(r.summaryRow());
+            for (List<String> c : r.classRows()) {
+                classes.printRecord(c);
             }
-            for (EngineStats e : m.engineStats()) {
-                engines.printRecord(policy.label(), policy.clairvoyant(), seed, e.engine(), e.steps(),
-                        Fmt.fixed(e.busyFraction(m.makespanNanos()), 6), e.prefillTokens(), e.prefillTokensSaved(),
-                        Fmt.fixed(e.hitRate(), 6), e.evictedBlocks(), e.preemptions());
+            for (List<String> e : r.engineRows()) {
+                engines.printRecord(e);
             }
-            hlogs.record(policy.label(), seed, m);
+            hlogs.append(r.hlogs());
             summary.flush();
             classes.flush();
             engines.flush();
@@ -253,6 +295,16 @@ public final class ResultsFolder implements AutoCloseable {
             agents.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
+        }
+    }
+
+    private static void copy(Path rows, CSVPrinter to) throws IOException {
+        Appendable out = to.getOut();
+        char[] buf = new char[1 << 16];
+        try (java.io.Reader in = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.append(java.nio.CharBuffer.wrap(buf, 0, n));
+            }
         }
     }
 

@@ -46,6 +46,11 @@ public final class RunInfo {
         root.put("partial", partial);
     }
 
+    /** A mapping of extra facts under {@code name} (e.g. a sweep's grid), created on first use. */
+    public ObjectNode section(String name) {
+        return root.has(name) ? (ObjectNode) root.get(name) : root.putObject(name);
+    }
+
     /** Adds a warning ({@code "warnings": [...]}): the results are complete but may not be what was meant. */
     public void warning(String text) {
         ArrayNode w = root.has("warnings") ? (ArrayNode) root.get("warnings") : root.putArray("warnings");
@@ -71,24 +76,29 @@ public final class RunInfo {
 
     /** Adds one run's wall-clock figures, and whether it was cut before its end. */
     public void run(String policy, long seed, RunMetrics m, boolean partial) {
+        run(policy, seed, m.wallNanos(), m.events(), m.makespanNanos(), partial);
+    }
+
+    /** Adds one run's wall-clock figures from its record. */
+    public void run(RunRecord r) {
+        run(r.policy(), r.seed(), r.wallNanos(), r.events(), r.makespanNanos(), r.partial());
+    }
+
+    private void run(String policy, long seed, long wall, long runEvents, long makespan, boolean partial) {
         ObjectNode r = runs.addObject();
         r.put("policy", policy);
         r.put("seed", seed);
         if (partial) {
             r.put("partial", true); // this run was cut before its end
         }
-        r.put("wall_s", m.wallNanos() / 1e9);
-        r.put("events", m.events());
-        r.put("events_per_s", finite(m.eventsPerSecond()));
-        r.put("sim_s", m.makespanNanos() / 1e9);
-        r.put("sim_s_per_wall_s", finite(m.speedup()));
-        wallNanos += m.wallNanos();
-        events += m.events();
-        simNanos += m.makespanNanos();
-    }
-
-    private static double finite(double x) {
-        return Double.isFinite(x) ? x : 0;
+        r.put("wall_s", wall / 1e9);
+        r.put("events", runEvents);
+        r.put("events_per_s", wall == 0 ? 0 : runEvents * 1e9 / wall);
+        r.put("sim_s", makespan / 1e9);
+        r.put("sim_s_per_wall_s", wall == 0 ? 0 : makespan / (double) wall);
+        wallNanos += wall;
+        events += runEvents;
+        simNanos += makespan;
     }
 
     /** Writes the file with totals; {@code totalWallNanos} is the whole invocation's wall time. */

@@ -9,20 +9,28 @@ import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.Workloads;
 import dev.aiosim.workloads.trace.TraceFileException;
 import dev.aiosim.workloads.trace.TraceFormatException;
+import dev.aiosim.cli.results.RowBuffer;
+import dev.aiosim.cli.results.RunRecord;
+import dev.aiosim.cli.results.RunRows;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs every policy of a spec with every seed, policy by policy, each run on a fresh workload
  * source, so that all policies see the same agents for a seed; the {@link Runner} decides how a
- * run is carried out (simulated, live). Each finished run is written to the results folder (and
- * its wall-clock figures noted for {@code run.json}) before the next starts; a {@link Stop} ends
- * the loop early.
+ * run is carried out (simulated, live). With one job, each finished run is written to the results
+ * folder (and its wall-clock figures noted for {@code run.json}) before the next starts; with
+ * more, the runs go to a fixed pool of threads, each buffers its rows, and they are written
+ * {@link InOrder in run order}, so the folder is the same whatever the number of jobs. A
+ * {@link Stop} ends the loop early.
  */
 public final class Experiment {
     private final ResolvedSpec spec;
     private final Runner runner;
+    private final int jobs;
 
     /**
      * What the loop produced.
@@ -37,8 +45,66 @@ public final class Experiment {
     }
 
     public Experiment(ResolvedSpec spec, Runner runner) {
+        this(spec, runner, 1);
+    }
+
+    /** An experiment whose runs use up to {@code jobs} threads (1: one after the other, on the caller's thread). */
+    public Experiment(ResolvedSpec spec, Runner runner, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
         this.spec = spec;
         this.runner = runner;
+        this.jobs = jobs;
+    }
+
+    /** The runs in the order they are written: policy by policy, seed by seed. */
+    public List<Planned> plan() {
+        List<Planned> plan = new ArrayList<>();
+        for (PolicyEntry policy : spec.policies()) {
+            for (long seed : spec.seeds()) {
+                plan.add(new Planned(policy, seed));
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * One run of the plan.
+     *
+     * @param policy the policy
+     * @param seed the seed
+     */
+    public record Planned(PolicyEntry policy, long seed) {}
+
+    /**
+     * A run done off the folder's thread: its rendered record and the figures the reports read.
+     *
+     * @param record what the folder appends
+     * @param figures what the tables read
+     */
+    public record Finished(RunRecord record, RunFigures figures) implements java.io.Serializable {}
+
+    /**
+     * Carries out one run with its rows buffered by {@code rows}, and renders it; the buffer is
+     * discarded if the run fails. Returns null, running nothing, when a stop was asked for before
+     * it began. Safe to call from several threads at once: each run has its own
+     * workload source, simulation, scheduler instances and buffer.
+     */
+    public Finished runBuffered(Planned p, RowBuffer rows, Stop stop) {
+        if (stop.requested()) { // like the loop of one job: no run starts after a stop
+            rows.discard();
+            return null;
+        }
+        try {
+            RunOutcome o = runner.run(new RunRequest(spec, p.policy(), p.seed(), this, rows.sink(), Progress.NONE, stop));
+            RunRows buffered = rows.finish();
+            return new Finished(ResultsFolder.render(p.policy(), p.seed(), o.metrics(), o.partial(), buffered),
+                    RunFigures.of(o.metrics()));
+        } catch (RuntimeException | Error e) {
+            rows.discard();
+            throw e;
+        }
     }
 
     /** Number of runs: policies x seeds. */
@@ -48,6 +114,9 @@ public final class Experiment {
 
     /** Runs all, writing rows, summaries and recorded traces to {@code out} and wall-clock facts to {@code info}. */
     public Result run(ResultsFolder out, RunInfo info, Progress progress, Stop stop) {
+        if (jobs > 1 && runs() > 1) {
+            return runParallel(out, info, progress, stop);
+        }
         List<RunResult> results = new ArrayList<>();
         boolean partial = false;
         for (PolicyEntry policy : spec.policies()) {
@@ -68,6 +137,40 @@ public final class Experiment {
             }
         }
         return new Result(results, partial);
+    }
+
+    private Result runParallel(ResultsFolder out, RunInfo info, Progress progress, Stop stop) {
+        List<Planned> plan = plan();
+        int threads = Math.min(jobs, plan.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("aiosim-run-", 1).daemon().factory());
+        List<RunResult> results = new ArrayList<>();
+        boolean[] partial = {false};
+        try {
+            InOrder.run(2 * threads, plan.size(),
+                    i -> pool.submit(() -> runBuffered(plan.get(i), out.buffer(plan.get(i).policy(), plan.get(i).seed()), stop)),
+                    stop::requested,
+                    done -> {
+                        if (done == null) {
+                            return; // not started: a stop came first
+                        }
+                        Planned p = plan.get(results.size());
+                        progress.runStarted(p.policy().label(), p.seed(), Long.MAX_VALUE);
+                        out.append(done.record());
+                        info.run(done.record());
+                        results.add(new RunResult(p.policy(), p.seed(), done.figures()));
+                        partial[0] |= done.record().partial();
+                        progress.runDone();
+                    },
+                    stop::request, // a failed run ends the others now; the invocation reports the failure
+                    done -> {
+                        if (done != null) {
+                            done.record().rows().discard();
+                        }
+                    });
+        } finally {
+            pool.shutdown();
+        }
+        return new Result(results, partial[0] || results.size() < plan.size());
     }
 
     /**

@@ -19,12 +19,14 @@ import java.util.TreeMap;
  * from the metrics, with the very functions of {@link Metric#SUMMARY}, so that the console
  * tables and {@code compare.csv} show exactly what a report of the metrics showed.
  */
-public final class RunFigures {
+public final class RunFigures implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Position of each summary metric in {@link #summary}. */
     private static final Map<Metric, Integer> INDEX = index();
 
     private final double[] summary;
-    private final SortedMap<Integer, Level> levels;
+    private final SortedMap<Integer, Level> levels; // an unmodifiable TreeMap: serializable
 
     /**
      * One priority level's means.
@@ -32,7 +34,7 @@ public final class RunFigures {
      * @param queueingMeanSeconds mean queueing delay of its calls (NaN if none)
      * @param turnaroundMeanSeconds mean turnaround of its agents (NaN if none finished)
      */
-    public record Level(double queueingMeanSeconds, double turnaroundMeanSeconds) {}
+    public record Level(double queueingMeanSeconds, double turnaroundMeanSeconds) implements java.io.Serializable {}
 
     private RunFigures(double[] summary, SortedMap<Integer, Level> levels) {
         this.summary = summary;

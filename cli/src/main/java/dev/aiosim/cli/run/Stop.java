@@ -1,14 +1,17 @@
 package dev.aiosim.cli.run;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A request to end an invocation early (Ctrl-C, SIGTERM), shared between whoever asks and the
- * runs: the experiment checks it before each run, and the run in progress registers how it is
- * stopped, so a request stops it at once whether it comes before, during or after the run starts.
- * Thread-safe; a request cannot be taken back.
+ * runs: the experiment checks it before each run, and each run in progress (several with
+ * {@code --jobs}) registers how it is stopped, so a request stops them at once whether it comes
+ * before, during or after a run starts. Thread-safe; a request cannot be taken back.
  */
 public final class Stop {
     private boolean requested;
-    private Runnable current;
+    private final List<Runnable> current = new ArrayList<>();
 
     /** What {@link #during} returns: ends the registration; closing twice is harmless. */
     public interface Scope extends AutoCloseable {
@@ -18,14 +21,12 @@ public final class Stop {
 
     /** Asks to stop: no further run starts, and the run in progress (if any) is stopped now. */
     public void request() {
-        Runnable r;
+        List<Runnable> runs;
         synchronized (this) {
             requested = true;
-            r = current;
+            runs = List.copyOf(current);
         }
-        if (r != null) {
-            r.run();
-        }
+        runs.forEach(Runnable::run);
     }
 
     /** Whether a stop was asked for. */
@@ -35,7 +36,7 @@ public final class Stop {
 
     /** Whether a run is registered (in progress) now. */
     public synchronized boolean running() {
-        return current != null;
+        return !current.isEmpty();
     }
 
     /**
@@ -45,7 +46,7 @@ public final class Stop {
     public Scope during(Runnable stopRun) {
         boolean now;
         synchronized (this) {
-            current = stopRun;
+            current.add(stopRun);
             now = requested;
         }
         if (now) {
@@ -53,9 +54,7 @@ public final class Stop {
         }
         return () -> {
             synchronized (this) {
-                if (current == stopRun) {
-                    current = null;
-                }
+                current.removeIf(r -> r == stopRun);
             }
         };
     }

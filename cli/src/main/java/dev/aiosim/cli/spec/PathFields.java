@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 public final class PathFields {
     private PathFields() {}
 
-    static boolean isPathField(String path) {
+    /** Whether the dotted {@code path} names a file path (taken relative to the spec's folder in a spec file). */
+    public static boolean isPathField(String path) {
         return path.equals("cluster.catalog") || path.equals("workload.trace") || path.equals("cluster.cost-model.path")
                 || path.startsWith("workload.") && path.endsWith(".file");
     }

@@ -195,6 +195,9 @@ public final class SpecLoader {
     }
 
     private static String describe(JsonMappingException e, JsonNode tree, String path) {
+        if (e instanceof UnrecognizedPropertyException && "sweep".equals(path)) {
+            return "a sweep: section is run with 'aiosim sweep SPEC'; this command runs one spec ('--set sweep=' leaves the section out)";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             TreeSet<String> known = new TreeSet<>();
             if (u.getKnownPropertyIds() != null) {

@@ -54,7 +54,7 @@ class InterruptedRunTest {
                 schedulers: [fifo]
                 """);
         AtomicInteger code = new AtomicInteger(-1);
-        Thread main = Thread.ofPlatform().start(() -> code.set(cl.execute("run", spec.toString(), "-q", "--out", out.toString())));
+        Thread main = Thread.ofPlatform().start(() -> code.set(cl.execute("run", spec.toString(), "-q", "--jobs", "1", "--out", out.toString())));
         Path summary = out.resolve("summary.csv");
         // the first run is written and the second is registered as running
         while (!Files.exists(summary) || Files.readAllLines(summary).size() < 2 || !run.options.interrupt.stop().running()) {
