@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code mlfq} places new calls by a prefill time of 20 us per prompt token (levels 0-2) and
  * demotes running calls every 10 ms step; {@code plas} and {@code atlas} place them by an agent
  * service of 0-1 s from a table (queue bound 50 ms): both preempt in steady state, since new
- * calls often enter above demoted running ones.
+ * calls often enter above demoted running ones. Their promotion of starved calls is off in the
+ * churn (see {@link DecisionChurn#forPolicy}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

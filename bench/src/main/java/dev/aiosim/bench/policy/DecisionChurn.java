@@ -92,14 +92,18 @@ public final class DecisionChurn {
     /**
      * A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token
      * quantum, {@code vtc} a client per agent (1,000 agents: every call is in the single group
-     * "bench"), {@code plas} and {@code atlas} a {@value #PROGRAM_FIRST} top queue, and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
+     * "bench"), {@code mlfq} promotion after 1 h and {@code plas} and {@code atlas} a
+     * {@value #PROGRAM_FIRST} top queue and no anti-starvation (the churn keeps every call waiting
+     * for minutes: with promotion on, every call would be promoted and the promoted calls would
+     * displace the whole batch at every step, a property of this workload, not of a decision), and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
      * {@code flavour: oracle} (ranking by the table's output lengths).
      */
     public static DecisionChurn forPolicy(String policy, int queued, int slots, int freeSlots, int levels, long seed) {
         Map<String, String> params = switch (policy) {
             case "rr" -> Map.of("quantum", RR_QUANTUM);
             case "vtc" -> Map.of("client", "agent");
-            case "plas", "atlas" -> Map.of("first", PROGRAM_FIRST);
+            case "mlfq" -> Map.of("starvation", "1h");
+            case "plas", "atlas" -> Map.of("first", PROGRAM_FIRST, "beta", "off");
             default -> Map.of();
         };
         String name = policy;

@@ -21,15 +21,10 @@ import java.util.Map;
  * program's service and goes down as it is served. Anti-starvation: a waiting call whose program
  * has waited {@code beta} times its service ({@code W / T >= beta}, W = queueing of the program's
  * completed calls plus this call's waits so far, T = their service plus this call's) goes to the
- * top queue, and from then on is placed by its own service since that promotion only.
- *
- * @param basis PLAS or ATLAS
- * @param queues number of queues, 1 to 64
- * @param firstNanos upper bound of the top queue, > 0
- * @param growth ratio of consecutive bounds, >= 1
- * @param beta anti-starvation ratio, > 0; {@link Double#POSITIVE_INFINITY} for none
+ * top queue, and from then on is placed by its own service since that promotion only. The queue
+ * bounds are computed once; placing a call is a scan of at most {@code queues} longs.
  */
-public record ProgramServiceRule(Basis basis, int queues, long firstNanos, double growth, double beta) implements LevelRule {
+public final class ProgramServiceRule implements LevelRule {
     /** What a program's attained service is. */
     public enum Basis {
         /** PLAS: every completed call of the program. */
@@ -52,12 +47,40 @@ public record ProgramServiceRule(Basis basis, int queues, long firstNanos, doubl
             PolicyParameter.of("beta", "anti-starvation: a waiting call goes to the top queue once its program waited beta"
                     + " times its service, > 0, or 'off'; default " + (int) DEFAULT_BETA, "1", "off"));
 
-    public ProgramServiceRule {
+    private final Basis basis;
+    private final int queues;
+    private final double beta;
+    private final long[] uppers;
+
+    /**
+     * @param basis PLAS or ATLAS
+     * @param queues number of queues, 1 to 64
+     * @param firstNanos upper bound of the top queue, > 0
+     * @param growth ratio of consecutive bounds, >= 1
+     * @param beta anti-starvation ratio, > 0; {@link Double#POSITIVE_INFINITY} for none
+     */
+    public ProgramServiceRule(Basis basis, int queues, long firstNanos, double growth, double beta) {
         if (basis == null || queues < 1 || queues > MultiLevelScheduler.MAX_LEVELS || firstNanos <= 0 || !(growth >= 1)
                 || Double.isInfinite(growth) || !(beta > 0)) {
             throw new IllegalArgumentException("expected a basis, 1-64 queues, first > 0, growth >= 1 and beta > 0; got "
                     + basis + ", " + queues + ", " + firstNanos + ", " + growth + ", " + beta);
         }
+        this.basis = basis;
+        this.queues = queues;
+        this.beta = beta;
+        this.uppers = new long[queues];
+        for (int k = 0; k < queues; k++) {
+            double q = firstNanos * Math.pow(growth, k);
+            uppers[k] = k == queues - 1 || q >= 0x1p63 ? Long.MAX_VALUE : (long) q;
+        }
+    }
+
+    public Basis basis() {
+        return basis;
+    }
+
+    public double beta() {
+        return beta;
     }
 
     /** Reads the parameters of {@code policy}; errors name the parameter and what was expected. */
@@ -78,17 +101,13 @@ public record ProgramServiceRule(Basis basis, int queues, long firstNanos, doubl
 
     /** Upper bound (exclusive) of queue k's priorities; {@link Long#MAX_VALUE} for the last queue. */
     public long upper(int k) {
-        if (k >= queues - 1) {
-            return Long.MAX_VALUE;
-        }
-        double q = firstNanos * Math.pow(growth, k);
-        return q >= 0x1p63 ? Long.MAX_VALUE : (long) q;
+        return k >= queues - 1 ? Long.MAX_VALUE : uppers[k];
     }
 
     /** The queue of priority {@code attained}. */
     public int queueOf(long attained) {
         int k = 0;
-        while (attained >= upper(k)) {
+        while (attained >= uppers[k]) {
             k++;
         }
         return k;

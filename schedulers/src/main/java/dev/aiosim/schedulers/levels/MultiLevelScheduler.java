@@ -47,6 +47,9 @@ public final class MultiLevelScheduler implements Scheduler {
     private final ArrayDeque<CallView> arrived = new ArrayDeque<>();
     private final IdentityHashMap<CallView, LevelState> states = new IdentityHashMap<>();
     private long[] order = new long[16];
+    /** Running calls per level, and a bit per level that has any: makeRoom sees at once whether a lower level runs. */
+    private final int[] runningAt;
+    private long runningMask;
 
     public MultiLevelScheduler(PolicyInfo info, LevelRule rule) {
         int levels = rule.levels();
@@ -56,6 +59,16 @@ public final class MultiLevelScheduler implements Scheduler {
         this.info = info;
         this.rule = rule;
         this.lists = new LevelLists(levels);
+        this.runningAt = new int[levels];
+    }
+
+    private void running(int level, int delta) {
+        runningAt[level] += delta;
+        if (runningAt[level] == 0) {
+            runningMask &= ~(1L << level);
+        } else {
+            runningMask |= 1L << level;
+        }
     }
 
     @Override
@@ -76,6 +89,7 @@ public final class MultiLevelScheduler implements Scheduler {
             return;
         }
         charge(s, now);
+        running(s.level, -1);
         join(s, now);
     }
 
@@ -97,7 +111,10 @@ public final class MultiLevelScheduler implements Scheduler {
 
     @Override
     public void completed(CallView call, long now) {
-        states.remove(call);
+        LevelState s = states.remove(call);
+        if (s != null && !s.queued) {
+            running(s.level, -1);
+        }
     }
 
     @Override
@@ -140,6 +157,7 @@ public final class MultiLevelScheduler implements Scheduler {
             head.queued = false;
             head.waitedNanos += Math.max(0, now - head.call.enqueuedAt());
             head.countedTo = now;
+            running(head.level, +1);
             decision.admit(head.call);
         }
     }
@@ -151,8 +169,13 @@ public final class MultiLevelScheduler implements Scheduler {
             s.countedTo = now;
             s.servedNanos += d;
             s.levelNanos += d;
+            int before = s.level;
             rule.served(s.call, s);
             s.level = Math.max(0, Math.min(rule.levels() - 1, s.level));
+            if (s.level != before) {
+                running(before, -1);
+                running(s.level, +1);
+            }
         }
     }
 
@@ -168,6 +191,9 @@ public final class MultiLevelScheduler implements Scheduler {
 
     /** Preempts running calls of lower levels than {@code head} if, and only if, that lets it in. */
     private boolean makeRoom(EngineView engine, Decision decision, LevelState head) {
+        if (runningMask >>> head.level >>> 1 == 0) {
+            return false; // no call of a lower level runs
+        }
         List<? extends CallView> running = engine.running();
         int n = running.size();
         if (order.length < n) {
