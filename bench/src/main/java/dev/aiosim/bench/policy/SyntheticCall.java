@@ -123,6 +123,7 @@ public final class SyntheticCall implements CallView {
         return agentServiceNanos;
     }
 
+    /** Half the agent's service: as if half of it had been spent in parallel calls off the critical path (atlas). */
     @Override
     public long agentCriticalPathNanos() {
         return agentServiceNanos / 2;
