@@ -23,4 +23,20 @@ public final class Params {
             throw new IllegalArgumentException("policy '" + policy + "' parameter '" + key + "': " + e.getMessage());
         }
     }
+
+    /** A number in [min, max], or {@code fallback} when absent. */
+    public static double number(String policy, Map<String, String> params, String key, double fallback, double min, double max) {
+        return dev.aiosim.schedulers.length.OutputRanking.number("policy '" + policy + "' parameter '" + key + "'",
+                params.get(key), fallback, min, max);
+    }
+
+    /** A whole number in [min, max], or {@code fallback} when absent. */
+    public static int whole(String policy, Map<String, String> params, String key, int fallback, int min, int max) {
+        String v = params.get(key);
+        if (v != null && !v.trim().matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("policy '" + policy + "' parameter '" + key + "': expected a whole number from "
+                    + min + " to " + max + ", got '" + v + "'");
+        }
+        return (int) number(policy, params, key, fallback, min, max);
+    }
 }

@@ -27,6 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * tie); {@code sjf-oracle} and {@code srpt-oracle} rank by output lengths of 1 to 2,000 tokens
  * from a table. As for priority, a shorter arrival always finds a free slot, so srpt preempts
  * nothing in steady state: its score includes sorting the batch in search of a victim.
+ * {@code mlfq} places new calls by a prefill time of 20 us per prompt token (levels 0-2) and
+ * demotes running calls every 10 ms step; {@code plas} and {@code atlas} place them by an agent
+ * service of 0-1 s from a table (queue bound 50 ms): both preempt in steady state, since new
+ * calls often enter above demoted running ones. Their promotion of starved calls is off in the
+ * churn (see {@link DecisionChurn#forPolicy}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +44,7 @@ public class SchedulerDecisionBenchmark {
     static final int FREE_SLOTS = 4;
     static final int LEVELS = 4;
 
-    @Param({"fifo", "rr", "priority", "sjf", "srpt", "sjf-oracle", "srpt-oracle"})
+    @Param({"fifo", "rr", "priority", "sjf", "srpt", "sjf-oracle", "srpt-oracle", "vtc", "edf", "mlfq", "plas", "atlas"})
     String policy;
 
     @Param({"1000", "100000", "1000000"})

@@ -28,6 +28,9 @@ public final class DecisionChurn {
     /** Quantum of {@code rr} in {@link #forPolicy}: small enough that calls expire in the churn. */
     public static final String RR_QUANTUM = "8";
 
+    /** Top-queue bound of {@code plas} and {@code atlas} in {@link #forPolicy}: agents' service (0-1 s) spreads calls over the queues. */
+    public static final String PROGRAM_FIRST = "50ms";
+
     private static final int TABLE = 1 << 12;
 
     private final Scheduler scheduler;
@@ -39,6 +42,7 @@ public final class DecisionChurn {
     private final int[] priorities = new int[TABLE];
     private final int[] prompts = new int[TABLE];
     private final int[] outputs = new int[TABLE];
+    private final long[] services = new long[TABLE];
     private long step;
     private long now;
     private long nextId;
@@ -74,6 +78,9 @@ public final class DecisionChurn {
         for (int i = 0; i < TABLE; i++) {
             outputs[i] = 1 + rnd.nextInt(2_000);
         }
+        for (int i = 0; i < TABLE; i++) {
+            services[i] = rnd.nextLong(1_000_000_000L);
+        }
         for (int i = 0; i < queued + slots; i++) {
             SyntheticCall c = new SyntheticCall(this);
             submit(c);
@@ -85,13 +92,18 @@ public final class DecisionChurn {
     /**
      * A churn for a registered policy by name; {@code rr} gets an {@value #RR_QUANTUM}-token
      * quantum, {@code vtc} a client per agent (1,000 agents: every call is in the single group
-     * "bench"), and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
+     * "bench"), {@code mlfq} promotion after 1 h and {@code plas} and {@code atlas} a
+     * {@value #PROGRAM_FIRST} top queue and no anti-starvation (the churn keeps every call waiting
+     * for minutes: with promotion on, every call would be promoted and the promoted calls would
+     * displace the whole batch at every step, a property of this workload, not of a decision), and {@code sjf-oracle} / {@code srpt-oracle} are {@code sjf} / {@code srpt} with
      * {@code flavour: oracle} (ranking by the table's output lengths).
      */
     public static DecisionChurn forPolicy(String policy, int queued, int slots, int freeSlots, int levels, long seed) {
         Map<String, String> params = switch (policy) {
             case "rr" -> Map.of("quantum", RR_QUANTUM);
             case "vtc" -> Map.of("client", "agent");
+            case "mlfq" -> Map.of("starvation", "1h");
+            case "plas", "atlas" -> Map.of("first", PROGRAM_FIRST, "beta", "off");
             default -> Map.of();
         };
         String name = policy;
@@ -128,7 +140,7 @@ public final class DecisionChurn {
     private void submit(SyntheticCall c) {
         long id = nextId++;
         int k = (int) (id & (TABLE - 1));
-        c.submit(id, id % 1_000, priorities[k], prompts[k], outputs[k], now);
+        c.submit(id, id % 1_000, priorities[k], prompts[k], outputs[k], services[k], now);
         scheduler.enqueue(c, now);
     }
 

@@ -16,6 +16,7 @@ public final class SyntheticCall implements CallView {
     private int priority;
     private int promptTokens;
     private int outputTokens;
+    private long agentServiceNanos;
     private long submittedAt;
     private long enqueuedAt;
     private long admittedAt = -1;
@@ -29,8 +30,9 @@ public final class SyntheticCall implements CallView {
     }
 
     /** Makes this object a fresh submission (a new id, nothing generated, never admitted). */
-    void submit(long newId, long pid, int newPriority, int prompt, int output, long now) {
+    void submit(long newId, long pid, int newPriority, int prompt, int output, long agentService, long now) {
         id = newId;
+        agentServiceNanos = agentService;
         outputTokens = output;
         agentPid = pid;
         priority = newPriority;
@@ -113,6 +115,18 @@ public final class SyntheticCall implements CallView {
     @Override
     public int generatedTokens() {
         return generatedBefore + tokensSinceAdmitted();
+    }
+
+    /** The agent's attained service, drawn from a table (0 to 1 s), for program-level policies (plas, atlas). */
+    @Override
+    public long agentServiceNanos() {
+        return agentServiceNanos;
+    }
+
+    /** Half the agent's service: as if half of it had been spent in parallel calls off the critical path (atlas). */
+    @Override
+    public long agentCriticalPathNanos() {
+        return agentServiceNanos / 2;
     }
 
     @Override

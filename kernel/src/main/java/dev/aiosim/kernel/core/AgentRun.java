@@ -18,6 +18,16 @@ public final class AgentRun {
     int otherCalls;
     long waitingNanos;
     long serviceTokens;
+    /** Engine time (in a slot) of its completed LLM calls, on every engine: Autellix's attained service. */
+    long serviceNanos;
+    /** Time its completed LLM calls spent queued (every wait, preemptions included). */
+    long queuedNanos;
+    /** The longest chain of service through its completed calls: a fan-out adds its longest child only (ATLAS). */
+    long criticalPathNanos;
+    /** Fan-outs begun so far; the current one's id is this minus one. */
+    int fanOuts;
+    /** The longest service of a completed LLM child of the fan-out in flight. */
+    private long fanOutLongestNanos;
     int aliveIndex = -1;
     /** The fan-out whose children are in flight, or null. */
     private FanOut fanOut;
@@ -49,6 +59,29 @@ public final class AgentRun {
         fanOutPending = f.calls().size();
         fanOutFailed = false;
         fanOutTokens = 0;
+        fanOutLongestNanos = 0;
+        fanOuts++;
+    }
+
+    /** The id (per agent, from 0) of the fan-out in flight, or -1. */
+    long fanOutId() {
+        return fanOut == null ? -1 : fanOuts - 1;
+    }
+
+    /** Children of the fan-out in flight, or 0. */
+    int fanOutSize() {
+        return fanOut == null ? 0 : fanOut.calls().size();
+    }
+
+    /** An LLM call of this agent completed after {@code nanos} in a slot; {@code fanOutChild} if it belongs to the fan-out in flight. */
+    void served(long nanos, long queued, boolean fanOutChild) {
+        serviceNanos += nanos;
+        queuedNanos += queued;
+        if (fanOutChild) {
+            fanOutLongestNanos = Math.max(fanOutLongestNanos, nanos);
+        } else {
+            criticalPathNanos += nanos;
+        }
     }
 
     /**
@@ -66,6 +99,7 @@ public final class AgentRun {
         }
         FanOut f = fanOut;
         fanOut = null;
+        criticalPathNanos += fanOutLongestNanos; // parallel children: the longest one is on the critical path
         return new SyscallResult(f, fanOutAt, now,
                 fanOutFailed ? SyscallResult.Status.REJECTED : SyscallResult.Status.COMPLETED,
                 (int) Math.min(fanOutTokens, Integer.MAX_VALUE));

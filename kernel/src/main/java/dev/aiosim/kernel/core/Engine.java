@@ -7,6 +7,7 @@ import dev.aiosim.kernel.context.ContextManager;
 import dev.aiosim.kernel.context.ContextSnapshot;
 import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.engine.StepShape;
 import dev.aiosim.kernel.engine.packing.StepPacking;
 import dev.aiosim.kernel.metrics.EngineStats;
 import dev.aiosim.kernel.metrics.RunMetrics;
@@ -83,6 +84,15 @@ public final class Engine implements EngineView {
                     : kv.chunkedAdmissionNeed(r.kv(), r.context(), r.swappedKvTokens());
         }
         return call.contextTokens() + 1L;
+    }
+
+    /** The cost model's time for a step that only prefills {@code tokens} tokens of one call. */
+    @Override
+    public long prefillNanos(int tokens) {
+        if (tokens <= 0) {
+            return 0;
+        }
+        return config.costModel().stepNanos(new StepShape(tokens, (long) tokens * (tokens + 1) / 2, 0, 0));
     }
 
     // ---- what the kernel has it do -----------------------------------------------------------

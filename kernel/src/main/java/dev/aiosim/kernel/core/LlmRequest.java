@@ -45,6 +45,13 @@ public final class LlmRequest implements CallView {
     private int prefillLeft;
     /** True when the step in flight gives it no token: a prefill chunk short of its end, or a decode the packing stalled. */
     private boolean waits;
+    /** The agent's n-th LLM call (from 0), and its fan-out's id and size (-1 and 0 outside a fan-out). */
+    private final int callIndex;
+    private final long fanOutId;
+    private final int fanOutSize;
+    /** Time in a slot over its admissions so far, and time queued before them. */
+    private long runNanos;
+    private long queuedNanos;
     /** Position in the kernel's calls in flight; -1 when not in flight. */
     int inFlightIndex = -1;
 
@@ -55,6 +62,9 @@ public final class LlmRequest implements CallView {
         this.toGenerate = call.tokensToGenerate();
         this.submittedAt = now;
         this.enqueuedAt = now;
+        this.callIndex = agent.llmCalls - 1;
+        this.fanOutId = agent.fanOutId();
+        this.fanOutSize = agent.fanOutSize();
     }
 
     /** Prompt plus generated tokens. */
@@ -133,6 +143,7 @@ public final class LlmRequest implements CallView {
     /** Admitted into its engine's batch at {@code now}. */
     void admitted(long now) {
         state = State.RUNNING;
+        queuedNanos += now - enqueuedAt;
         admittedAt = now;
         if (firstAdmittedAt < 0) {
             firstAdmittedAt = now;
@@ -166,6 +177,7 @@ public final class LlmRequest implements CallView {
         snapshot = s;
         swappedOutBytes += s.bytes();
         preemptions++;
+        runNanos += now - admittedAt;
         state = State.QUEUED;
         enqueuedAt = now;
         tokensSinceAdmitted = 0;
@@ -214,6 +226,8 @@ public final class LlmRequest implements CallView {
         checkSnapshotBalance();
         agent.waitingNanos += firstAdmittedAt - submittedAt;
         agent.serviceTokens += call.promptTokens() + generated;
+        runNanos += now - admittedAt;
+        agent.served(runNanos, queuedNanos, fanOutId >= 0);
     }
 
     /** Ends without completing (rejected or cancelled); returns its record. */
@@ -243,6 +257,13 @@ public final class LlmRequest implements CallView {
     @Override public int tokensSinceAdmitted() { return tokensSinceAdmitted; }
     @Override public int preemptions() { return preemptions; }
     @Override public boolean hasSnapshot() { return snapshot != null; }
+    @Override public long agentServiceNanos() { return agent.serviceNanos; }
+    @Override public long agentServiceTokens() { return agent.serviceTokens; }
+    @Override public long agentQueuedNanos() { return agent.queuedNanos; }
+    @Override public long agentCriticalPathNanos() { return agent.criticalPathNanos; }
+    @Override public int callIndex() { return callIndex; }
+    @Override public long fanOutId() { return fanOutId; }
+    @Override public int fanOutSize() { return fanOutSize; }
 
     @Override
     public int oracleOutputTokens() {

@@ -50,4 +50,49 @@ public interface CallView {
      * clairvoyant: oracle knowledge must be declared, and is labelled in every report.
      */
     int oracleOutputTokens();
+
+    // ---- program-level facts (Autellix, Luo et al. 2025): kept by the kernel per agent, across all engines.
+    // Defaults say "unknown" so that views written before them (plug-ins, benchmarks) still compile.
+
+    /**
+     * Engine time, in nanoseconds, that the issuing agent's completed LLM calls spent in a slot, on
+     * every engine (Autellix's program-level attained service). This call's own progress is not in it.
+     */
+    default long agentServiceNanos() {
+        return 0;
+    }
+
+    /** Prompt plus generated tokens of the issuing agent's completed LLM calls, on every engine. */
+    default long agentServiceTokens() {
+        return 0;
+    }
+
+    /** Time, in nanoseconds, that the issuing agent's completed LLM calls spent queued (every wait). */
+    default long agentQueuedNanos() {
+        return 0;
+    }
+
+    /**
+     * The longest chain of service through the agent's completed calls (Autellix's ATLAS): a call
+     * outside a fan-out adds its service, a fan-out adds the service of its longest LLM child once
+     * its last child ends. The children of a fan-out in flight all see the value from before it.
+     */
+    default long agentCriticalPathNanos() {
+        return 0;
+    }
+
+    /** This call is the agent's n-th LLM call, from 0 (refused calls count); -1 when unknown. */
+    default int callIndex() {
+        return -1;
+    }
+
+    /** The fan-out this call was issued in, numbered per agent from 0 (so with {@link #agentPid()} it is unique); -1 outside a fan-out. */
+    default long fanOutId() {
+        return -1;
+    }
+
+    /** The number of calls (of any kind) in this call's fan-out; 0 outside a fan-out. */
+    default int fanOutSize() {
+        return 0;
+    }
 }

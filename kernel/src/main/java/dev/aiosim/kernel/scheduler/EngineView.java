@@ -39,4 +39,13 @@ public interface EngineView {
         List<? extends CallView> r = running();
         return r.isEmpty() ? null : r.get(r.size() - 1);
     }
+
+    /**
+     * How long this engine would take to prefill a prompt of {@code tokens} tokens alone in a step
+     * (its cost model's estimate; no decodes, no prefix hits): the "first iteration time" that
+     * FastServe's skip-join MLFQ places a new call by. Default 0 (unknown).
+     */
+    default long prefillNanos(int tokens) {
+        return 0;
+    }
 }
