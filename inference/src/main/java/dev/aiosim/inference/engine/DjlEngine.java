@@ -34,7 +34,7 @@ public final class DjlEngine implements AutoCloseable {
 
     private static final class Call {
         final long id;
-        final int[] context; // prompt, then generated tokens as they come
+        int[] context; // prompt, then generated tokens as they come (grows when the length is open)
         final int promptTokens;
         final int outputTokens;
         int generated;
@@ -47,7 +47,14 @@ public final class DjlEngine implements AutoCloseable {
             this.id = id;
             this.promptTokens = prompt.length;
             this.outputTokens = outputTokens;
-            this.context = Arrays.copyOf(prompt, prompt.length + outputTokens);
+            this.context = Arrays.copyOf(prompt, prompt.length + (outputTokens > 0 ? outputTokens : 16));
+        }
+
+        void add(int token) {
+            if (promptTokens + generated == context.length) {
+                context = Arrays.copyOf(context, context.length * 2);
+            }
+            context[promptTokens + generated++] = token;
         }
 
         /** The context tokens not yet in the KV cache: the next forward's input for this call. */
@@ -84,11 +91,15 @@ public final class DjlEngine implements AutoCloseable {
         return model;
     }
 
-    /** Admits a new call: the next step prefills {@code prompt} and it generates {@code outputTokens} tokens in all. */
+    /**
+     * Admits a new call: the next step prefills {@code prompt}, and it generates
+     * {@code outputTokens} tokens in all, then leaves; with 0 it generates one token a step until
+     * {@link #cancel released} (the kernel decides when it is done).
+     */
     public void admit(long id, int[] prompt, int outputTokens) {
-        if (prompt.length < 1 || outputTokens < 1) {
-            throw new IllegalArgumentException("call " + id + ": prompt and output need at least 1 token each, got "
-                    + prompt.length + " and " + outputTokens);
+        if (prompt.length < 1 || outputTokens < 0) {
+            throw new IllegalArgumentException("call " + id + ": a prompt needs at least 1 token and the output length"
+                    + " must be >= 0 (0 = open), got " + prompt.length + " and " + outputTokens);
         }
         if (calls.containsKey(id)) {
             throw new IllegalStateException("call " + id + " is already on this engine");
@@ -151,7 +162,7 @@ public final class DjlEngine implements AutoCloseable {
         c.state = State.RUNNING;
     }
 
-    /** A call leaves for good (cancelled): its KV or its snapshot is freed. */
+    /** A call leaves for good (cancelled, or done when its length is open): its KV or its snapshot is freed. */
     public void cancel(long id) {
         Call c = calls.remove(id);
         if (c == null) {
@@ -203,7 +214,7 @@ public final class DjlEngine implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Call c = batch.get(i);
             int t = (int) next[i];
-            c.context[c.promptTokens + c.generated++] = t;
+            c.add(t);
             tokens.add(new StepReport.Token(c.id, t));
             if (c.generated == c.outputTokens) {
                 finished.add(c.id);
@@ -241,6 +252,18 @@ public final class DjlEngine implements AutoCloseable {
             throw new IllegalStateException("call " + id + " is not on this engine");
         }
         return Arrays.copyOfRange(c.context, c.promptTokens, c.promptTokens + c.generated);
+    }
+
+    /** How many tokens a call generated so far, or -1 when it is not on the engine. */
+    public int generatedCount(long id) {
+        Call c = calls.get(id);
+        return c == null ? -1 : c.generated;
+    }
+
+    /** Whether the call is on the engine and preempted. */
+    public boolean preempted(long id) {
+        Call c = calls.get(id);
+        return c != null && c.state != State.RUNNING;
     }
 
     /** The logits of the call's latest token, when the engine keeps them; null before its first step. */

@@ -67,6 +67,21 @@ class DjlEngineTest {
     }
 
     @Test
+    void aCallWithAnOpenLengthGeneratesUntilReleased() {
+        try (DjlEngine e = new DjlEngine(model, root, 0, false)) {
+            e.admit(1, prompt(1, 3), 0);
+            for (int i = 0; i < 40; i++) {
+                assertThat(e.step().finished()).isEmpty();
+            }
+            assertThat(e.generatedCount(1)).isEqualTo(40);
+            assertThat(e.generated(1)).hasSize(40);
+            e.cancel(1);
+            assertThat(e.generatedCount(1)).isEqualTo(-1);
+            assertThat(e.openArrays()).isZero();
+        }
+    }
+
+    @Test
     void greedyOutputsAreDeterministicAndDoNotDependOnBatchmates() {
         int[] alone = run(List.of(7L), 12);
         int[] together = run(List.of(5L, 7L, 9L), 12);
@@ -194,8 +209,8 @@ class DjlEngineTest {
             assertThatThrownBy(() -> e.admit(1, prompt(1, 3), 2)).hasMessage("call 1 is already on this engine");
             assertThatThrownBy(() -> e.resume(1)).hasMessage("call 1 is not preempted on this engine");
             assertThatThrownBy(() -> e.preempt(9, PreemptionMode.SWAP)).hasMessage("call 9 is not running on this engine");
-            assertThatThrownBy(() -> e.admit(2, new int[0], 2))
-                    .hasMessage("call 2: prompt and output need at least 1 token each, got 0 and 2");
+            assertThatThrownBy(() -> e.admit(2, new int[0], 2)).hasMessage(
+                    "call 2: a prompt needs at least 1 token and the output length must be >= 0 (0 = open), got 0 and 2");
             assertThatThrownBy(() -> e.cancel(3)).hasMessage("call 3 is not on this engine");
         }
     }
