@@ -27,6 +27,9 @@ public final class Torch {
         }
         if (engine == null) {
             System.setProperty("ai.djl.offline", "true");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "ERROR"); // DJL logs through SLF4J; no binding is bundled
+            }
             if (System.getProperty(THREADS_PROPERTY) == null || threads > 0) {
                 System.setProperty(THREADS_PROPERTY, Integer.toString(Math.max(threads, 1)));
             }

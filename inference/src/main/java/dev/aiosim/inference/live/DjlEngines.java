@@ -151,10 +151,11 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
         return model;
     }
 
-    /** Stops the workers (steps in progress finish first) and frees every engine, the model and its manager. */
+    /** Stops the workers (a step in progress finishes first; queued ones are dropped) and frees every engine, the model and its manager. */
     @Override
     public void close() {
         for (Worker w : workers) {
+            w.queue.clear(); // a stopped run drops the steps not begun
             w.queue.add(STOP);
         }
         for (Worker w : workers) {
@@ -205,7 +206,10 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
                         try {
                             step(engine, p);
                         } catch (RuntimeException | Error e) {
-                            failure.compareAndSet(null, e);
+                            if (failure.compareAndSet(null, e)) {
+                                System.err.println("aiosim: DJL engine " + id + " failed (" + e
+                                        + "); the run goes on with every later step ending at once");
+                            }
                         }
                     }
                     inbox.offer(p.end);
