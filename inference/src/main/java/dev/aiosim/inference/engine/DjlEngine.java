@@ -179,23 +179,28 @@ public final class DjlEngine implements AutoCloseable {
         List<Call> batch = new ArrayList<>();
         List<LlamaModel.Segment> segments = new ArrayList<>();
         int prefill = 0;
+        long pairs = 0;
         int decode = 0;
+        long context = 0;
         for (Call c : calls.values()) {
             if (c.state == State.RUNNING) {
                 int[] in = c.pending();
                 batch.add(c);
                 segments.add(new LlamaModel.Segment(c.cache, in));
-                if (in.length == 1 && c.cache.length() > 0) {
+                long cached = c.cache.length();
+                if (in.length == 1 && cached > 0) {
                     decode++;
+                    context += cached + 1;
                 } else {
                     prefill += in.length;
+                    pairs += in.length * cached + (long) in.length * (in.length + 1) / 2;
                 }
             }
         }
         List<StepReport.Token> tokens = new ArrayList<>(batch.size());
         List<Long> finished = new ArrayList<>();
         if (batch.isEmpty()) {
-            return new StepReport(0, 0, tokens, finished, 0);
+            return new StepReport(0, 0, 0, 0, tokens, finished, 0);
         }
         long t0 = System.nanoTime();
         long[] next;
@@ -222,7 +227,7 @@ public final class DjlEngine implements AutoCloseable {
                 release(c);
             }
         }
-        return new StepReport(prefill, decode, tokens, finished, nanos);
+        return new StepReport(prefill, pairs, decode, context, tokens, finished, nanos);
     }
 
     private void release(Call c) {

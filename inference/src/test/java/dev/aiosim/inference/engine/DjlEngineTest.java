@@ -48,6 +48,7 @@ class DjlEngineTest {
             e.admit(2, prompt(2, 4), 1);
             StepReport s1 = e.step();
             assertThat(s1.prefillTokens()).isEqualTo(14);
+            assertThat(s1.prefillPairs()).isEqualTo(55 + 10);
             assertThat(s1.decodeTokens()).isZero();
             assertThat(s1.generated()).extracting(StepReport.Token::call).containsExactly(1L, 2L);
             assertThat(s1.finished()).containsExactly(2L);
@@ -55,7 +56,10 @@ class DjlEngineTest {
             e.admit(3, prompt(3, 5), 2);
             StepReport s2 = e.step();
             assertThat(s2.prefillTokens()).isEqualTo(5);
+            assertThat(s2.prefillPairs()).isEqualTo(15);
             assertThat(s2.decodeTokens()).isEqualTo(1);
+            assertThat(s2.decodeContextTokens()).isEqualTo(11); // call 1: 10 prompt tokens and its first output
+            assertThat(s2.shape().samplingCalls()).isEqualTo(2);
             assertThat(s2.finished()).isEmpty();
             assertThat(e.generated(1)).hasSize(2);
             StepReport s3 = e.step();
@@ -194,7 +198,9 @@ class DjlEngineTest {
             assertThat(e.preempt(2, PreemptionMode.SWAP)).isEqualTo(PreemptionMode.RECOMPUTE);
             assertThat(e.openArrays()).isZero();
             e.resume(2);
-            assertThat(e.step().prefillTokens()).isEqualTo(12);
+            StepReport again = e.step();
+            assertThat(again.prefillTokens()).isEqualTo(12);
+            assertThat(again.prefillPairs()).isEqualTo(78);
             e.cancel(1);
             assertThat(e.hostUsedBytes()).isZero();
             assertThat(e.snapshotStats().outBytes()).isEqualTo(11 * perToken);
