@@ -63,6 +63,8 @@ public final class DjlEngine implements AutoCloseable {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final LlamaModel model;
     private final NDManager manager;
     private final long hostSwapBytes;
@@ -200,8 +202,9 @@ public final class DjlEngine implements AutoCloseable {
         List<StepReport.Token> tokens = new ArrayList<>(batch.size());
         List<Long> finished = new ArrayList<>();
         if (batch.isEmpty()) {
-            return new StepReport(0, 0, 0, 0, tokens, finished, 0);
+            return new StepReport(0, 0, 0, 0, tokens, finished, 0, 0);
         }
+        long cpu0 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
         long t0 = System.nanoTime();
         long[] next;
         try (NDManager m = manager.newSubManager()) {
@@ -216,6 +219,7 @@ public final class DjlEngine implements AutoCloseable {
             }
         }
         long nanos = System.nanoTime() - t0;
+        long cpuNanos = cpu0 < 0 ? -1 : CPU.getCurrentThreadCpuTime() - cpu0;
         for (int i = 0; i < batch.size(); i++) {
             Call c = batch.get(i);
             int t = (int) next[i];
@@ -227,7 +231,7 @@ public final class DjlEngine implements AutoCloseable {
                 release(c);
             }
         }
-        return new StepReport(prefill, pairs, decode, context, tokens, finished, nanos);
+        return new StepReport(prefill, pairs, decode, context, tokens, finished, nanos, cpuNanos);
     }
 
     private void release(Call c) {

@@ -16,9 +16,11 @@ import java.util.List;
  * @param generated the calls of the step in batch order, each with the token it generated
  * @param finished ids of the calls that generated their last token (their KV is freed)
  * @param nanos wall time of the batched forward and its argmax
+ * @param cpuNanos CPU time the driving thread spent in it (with one torch thread, the forward's
+ *     own cost, unaffected by other processes taking the cores; -1 where the JVM cannot tell)
  */
 public record StepReport(int prefillTokens, long prefillPairs, int decodeTokens, long decodeContextTokens,
-                         List<Token> generated, List<Long> finished, long nanos) {
+                         List<Token> generated, List<Long> finished, long nanos, long cpuNanos) {
     /** One call's new token. */
     public record Token(long call, int token) {}
 
