@@ -1,6 +1,8 @@
 package dev.aiosim.cli.command;
 
+import dev.aiosim.cli.run.LiveEngines;
 import dev.aiosim.cli.run.LiveRunner;
+import dev.aiosim.inference.live.DjlModels;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
 import java.nio.file.Path;
@@ -34,6 +36,20 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Time dilation: model seconds per wall second (100 runs 100x faster than model time). Default: ${DEFAULT-VALUE}.")
     double dilation;
 
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "emulated",
+            description = "Engines: emulated (the cost model's step time) or djl (a real Llama-shaped model on DJL's"
+                + " PyTorch engine, CPU; needs --dilation 1; docs/inference.md). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "tiny",
+            description = "With --engine djl: tiny, small, or the folder of a local Llama checkpoint (config.json and"
+                + " *.safetensors). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
+            description = "With --engine djl: PyTorch threads per process. Default: ${DEFAULT-VALUE}.")
+    int torchThreads;
+
     @Mixin
     CommonOptions options = new CommonOptions();
 
@@ -49,7 +65,25 @@ public final class LiveCommand implements Callable<Integer> {
                     + MIN_DILATION + " to " + (long) MAX_DILATION + " (beyond that the wall clock cannot carry the model's time"
                     + " or a run never ends), got '" + dilation + "'");
         }
-        return new Invocation(spec, options).runner(new LiveRunner(dilation))
+        LiveEngines engines = switch (engine) {
+            case "emulated" -> LiveEngines.EMULATED;
+            case "djl" -> {
+                if (dilation != 1) {
+                    throw new SpecException("--dilation: real engines (--engine djl) take their real time, so the dilation"
+                            + " must be 1, got '" + dilation + "'");
+                }
+                if (torchThreads < 1 || torchThreads > 1024) {
+                    throw new SpecException("--torch-threads: expected 1..1024, got '" + torchThreads + "'");
+                }
+                try {
+                    yield new LiveEngines("djl", model, DjlModels.factory(model, torchThreads));
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    throw new SpecException(e.getMessage());
+                }
+            }
+            default -> throw new SpecException("--engine: expected emulated or djl, got '" + engine + "'");
+        };
+        return new Invocation(spec, options).runner(new LiveRunner(dilation, engines))
                 .execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

@@ -51,6 +51,12 @@ public final class RunInfo {
         return root.has(name) ? (ObjectNode) root.get(name) : root.putObject(name);
     }
 
+    /** Names the engines of a live run that were not emulated ({@code "engine": "djl"}) and the model they ran. */
+    public void engine(String engine, String model) {
+        root.put("engine", engine);
+        root.put("model", model);
+    }
+
     /** Adds a warning ({@code "warnings": [...]}): the results are complete but may not be what was meant. */
     public void warning(String text) {
         ArrayNode w = root.has("warnings") ? (ArrayNode) root.get("warnings") : root.putArray("warnings");

@@ -20,20 +20,28 @@ import java.util.Locale;
  * time on the wall clock divided by the dilation. Records the workload as it happened, and stops
  * the run in progress (keeping what was measured) when a stop is requested.
  *
+ * With real engines ({@code --engine djl}) each step takes the time the engine takes.
+ *
  * @param dilation model seconds per wall second, finite and > 0
+ * @param engines the engines the kernel's steps run on
  */
-public record LiveRunner(double dilation) implements Runner {
+public record LiveRunner(double dilation, LiveEngines engines) implements Runner {
     public LiveRunner {
         if (!(dilation > 0) || Double.isInfinite(dilation)) {
             throw new IllegalArgumentException("dilation: expected a finite number > 0, got " + dilation);
         }
     }
 
+    public LiveRunner(double dilation) {
+        this(dilation, LiveEngines.EMULATED);
+    }
+
     @Override
     public RunOutcome run(RunRequest r) {
         List<TraceAgent> trace = new ArrayList<>();
         LiveOptions options = LiveOptions.of(dilation).withHorizon(r.spec().horizonNanos()).withListener((p, arrival, calls) ->
-                trace.add(new TraceAgent(p.pid(), p.name(), arrival, p.priority(), p.weight(), p.group(), calls)));
+                trace.add(new TraceAgent(p.pid(), p.name(), arrival, p.priority(), p.weight(), p.group(), calls)))
+                .withEngines(engines.factory());
         LiveKernel k = new LiveKernel(r.spec().cluster().kernelConfig(), r.policy().factory(), r.sink(),
                 r.spec().kernelSlo(), options);
         RunMetrics m;
@@ -79,6 +87,9 @@ public record LiveRunner(double dilation) implements Runner {
     @Override
     public void describe(RunInfo info, boolean partial) {
         info.live(dilation, partial);
+        if (!engines.emulated()) {
+            info.engine(engines.name(), engines.model());
+        }
     }
 
     /** The dilation as typed: {@code 100}, not {@code 100.0}. */

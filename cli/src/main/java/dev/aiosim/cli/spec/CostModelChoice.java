@@ -1,5 +1,7 @@
 package dev.aiosim.cli.spec;
 
+import dev.aiosim.inference.calibrate.CalibrationFile;
+import dev.aiosim.inference.calibrate.LinearStepCost;
 import dev.aiosim.kernel.engine.CostModel;
 import dev.aiosim.kernel.engine.PerOperatorCostModel;
 import dev.aiosim.kernel.engine.PerOperatorCostModel.Efficiencies;
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public sealed interface CostModelChoice {
     /** The kinds {@code cluster.cost-model} accepts. */
-    List<String> KINDS = List.of("roofline", "per-operator", "profiled");
+    List<String> KINDS = List.of("roofline", "per-operator", "profiled", "calibrated");
 
     /** The default: the single roofline of DESIGN.md section 6 with the cluster's mfu and mbu. */
     CostModelChoice DEFAULT = new Roofline();
@@ -46,6 +48,7 @@ public sealed interface CostModelChoice {
             }
             case "per-operator" -> PerOperator.resolve(spec.params());
             case "profiled" -> Profiled.resolve(spec.params());
+            case "calibrated" -> Calibrated.resolve(spec.params());
             default -> throw new FieldError("cluster.cost-model", "expected one of " + String.join(", ", KINDS)
                     + ", got '" + spec.kind() + "'");
         };
@@ -180,6 +183,47 @@ public sealed interface CostModelChoice {
             TreeMap<String, String> params = new TreeMap<>();
             params.put("path", path.toString());
             return new CostModelSpec("profiled", params);
+        }
+    }
+
+    /**
+     * A {@link LinearStepCost} fitted to measured steps (docs/inference.md), read from the
+     * calibration file {@code path} (relative to the spec's folder) that {@code Calibrate} writes.
+     *
+     * @param path the calibration file
+     */
+    record Calibrated(Path path) implements CostModelChoice {
+        static Calibrated resolve(SortedMap<String, String> params) {
+            for (String key : params.keySet()) {
+                if (!key.equals("path")) {
+                    throw new FieldError("cluster.cost-model." + key, "unknown calibrated parameter '" + key
+                            + "'; expected: path (a calibration file, docs/inference.md)");
+                }
+            }
+            String p = params.get("path");
+            if (p == null || p.isBlank() || !Files.isRegularFile(Path.of(p.trim()))) {
+                throw new FieldError("cluster.cost-model.path", "expected a calibration file (kind = linear-step-cost,"
+                        + " docs/inference.md), got " + (p == null || p.isBlank() ? "nothing" : "'" + p + "' (no such file)"));
+            }
+            return new Calibrated(Path.of(p.trim()));
+        }
+
+        @Override
+        public CostModel build(ResolvedCluster c) {
+            try {
+                return CalibrationFile.read(path);
+            } catch (java.io.IOException e) {
+                throw new FieldError("cluster.cost-model.path", "cannot read '" + path + "': " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new FieldError("cluster.cost-model.path", e.getMessage());
+            }
+        }
+
+        @Override
+        public CostModelSpec written() {
+            TreeMap<String, String> params = new TreeMap<>();
+            params.put("path", path.toString());
+            return new CostModelSpec("calibrated", params);
         }
     }
 }

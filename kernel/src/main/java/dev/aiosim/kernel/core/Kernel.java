@@ -75,6 +75,7 @@ public final class Kernel {
         this.tools = new Resource<>("tool", config.toolConcurrency(), timer, this::otherDone);
         this.memory = new Resource<>("memory", config.memoryConcurrency(), timer, this::otherDone);
         this.storage = new Resource<>("storage", config.storageConcurrency(), timer, this::otherDone);
+        this.steps.bind(List.of(engines));
     }
 
     public List<Engine> engines() {

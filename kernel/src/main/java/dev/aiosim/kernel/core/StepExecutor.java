@@ -1,6 +1,7 @@
 package dev.aiosim.kernel.core;
 
 import dev.aiosim.kernel.time.EventTarget;
+import java.util.List;
 
 /**
  * Carries out one engine step that the kernel has decided. In simulated time the step is only a
@@ -17,4 +18,11 @@ public interface StepExecutor {
      * @param end the kernel's step-end handler for this engine
      */
     void start(int engine, long now, long nanos, EventTarget end);
+
+    /**
+     * Called once by the kernel when it has made its engines, before any step: an executor that
+     * runs steps on real engines reads each engine's running batch (and its preemption settings)
+     * at {@link #start} on the kernel thread. Nothing to do for the others.
+     */
+    default void bind(List<Engine> engines) {}
 }
