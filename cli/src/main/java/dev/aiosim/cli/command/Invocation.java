@@ -87,6 +87,7 @@ final class Invocation {
         if (options.out != null && options.out.toString().isBlank()) {
             throw new SpecException("--out: expected a folder path, got ''");
         }
+        runner.check(spec);
         PolicyEntry baseline = compare ? Baseline.choose(spec.policies(), baselineLabel) : null;
         Path out = options.out != null ? options.out : ResultsFolder.defaultDir(runner.folderName(spec));
         PrintWriter console = command.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.aiosim.cli.run;
 import dev.aiosim.cli.BuildInfo;
 import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.spec.ResolvedSpec;
+import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.kernel.live.LiveKernel;
 import dev.aiosim.kernel.live.LiveOptions;
 import dev.aiosim.kernel.live.LiveRun;
@@ -34,6 +35,19 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
 
     public LiveRunner(double dilation) {
         this(dilation, LiveEngines.EMULATED);
+    }
+
+    /**
+     * Real engines carry out whole-prompt steps: a DJL engine prefills a newly admitted prompt in
+     * the step that admits it, so only the {@code orca} packing matches what it does.
+     */
+    @Override
+    public void check(ResolvedSpec spec) {
+        String packing = spec.cluster().packing().name();
+        if (!engines.emulated() && !packing.equals("orca")) {
+            throw new SpecException("cluster.packing: --engine " + engines.name() + " runs whole-prompt steps (orca);"
+                    + " chunked or prefill-first packings are simulated and emulated only, got '" + packing + "'");
+        }
     }
 
     @Override

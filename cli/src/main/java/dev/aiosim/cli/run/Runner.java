@@ -12,6 +12,12 @@ import java.nio.file.Path;
  * command gets it. Not sealed, for that reason: kinds may live in other modules.
  */
 public interface Runner {
+    /**
+     * Refuses, before any folder is made or run started, a spec this kind of run cannot carry out
+     * (a {@link dev.aiosim.cli.spec.SpecException} naming the key). Default: every spec.
+     */
+    default void check(ResolvedSpec spec) {}
+
     /** Runs one policy with one seed, streaming rows to the request's sink. */
     RunOutcome run(RunRequest request);
 

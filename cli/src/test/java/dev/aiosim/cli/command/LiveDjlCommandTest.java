@@ -67,4 +67,15 @@ class LiveDjlCommandTest {
         assertThat(threads.code()).isNotZero();
         assertThat(threads.err()).contains("--torch-threads: expected 1..1024, got '0'");
     }
+
+    @Test
+    void aChunkedPackingIsRefusedBeforeAnyFolderIsMade() throws IOException {
+        Path out = tmp.resolve("chunked");
+        Cli r = Cli.run("live", spec().toString(), "--engine", "djl", "--model", "tiny",
+                "--set", "cluster.packing=vllm-v1", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cluster.packing: --engine djl runs whole-prompt steps (orca)")
+                .contains("got 'vllm-v1'");
+        assertThat(out).doesNotExist();
+    }
 }
