@@ -51,6 +51,8 @@ public final class ResultsFolder implements AutoCloseable {
     private final CSVPrinter calls;
     private final CSVPrinter agents;
     private final HistogramLogs hlogs;
+    /** Opened on the first timeline sample: runs that take none (live, {@code off}) leave no file. */
+    private CSVPrinter timeline;
 
     private ResultsFolder(Path dir) {
         this.dir = dir;
@@ -67,7 +69,7 @@ public final class ResultsFolder implements AutoCloseable {
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
             "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
-            "e2e.hlog", "turnaround.hlog");
+            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html");
 
     /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {
@@ -219,7 +221,14 @@ public final class ResultsFolder implements AutoCloseable {
 
     /** Where one run's call and agent rows go. */
     public MetricsSink sink(PolicyEntry policy, long seed) {
-        return new RowSink(calls, agents, policy.label(), seed);
+        return new RowSink(calls, agents, this::timeline, policy.label(), seed);
+    }
+
+    private CSVPrinter timeline() {
+        if (timeline == null) {
+            timeline = Csv.open(dir.resolve("timeline.csv"), RowSink.TIMELINE_HEADER);
+        }
+        return timeline;
     }
 
     /** Writes a finished run's summary row, per-priority rows and histograms. */
@@ -251,6 +260,9 @@ public final class ResultsFolder implements AutoCloseable {
             engines.flush();
             calls.flush();
             agents.flush();
+            if (timeline != null) {
+                timeline.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
         }
@@ -262,7 +274,7 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; engines; calls; agents; hlogs) {
+        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
