@@ -1,6 +1,7 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.BuildInfo;
+import dev.aiosim.cli.html.Report;
 import dev.aiosim.cli.report.Baseline;
 import dev.aiosim.cli.report.CompareCsv;
 import dev.aiosim.cli.report.CompareTable;
@@ -123,7 +124,12 @@ final class Invocation {
                 throw e;
             }
         }
+        Path html = compare ? Report.write(out) : null; // a comparison's figures, with its tables
         report(console, spec, result, out, baseline);
+        if (html != null && !options.quiet) {
+            console.println("report: " + html);
+            console.flush();
+        }
         return 0;
     }
 
