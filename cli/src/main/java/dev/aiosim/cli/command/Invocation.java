@@ -152,10 +152,11 @@ final class Invocation {
     }
 
     private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out, PolicyEntry baseline) {
+        boolean slo = spec.slo() != null && !spec.slo().isEmpty(); // then the tables show TTFT p99, goodput, SLO met
         if (!options.quiet && !result.runs().isEmpty()) {
             if (result.runs().size() <= MAX_RUN_ROWS) {
                 console.println();
-                console.print(RunTable.render(result.runs()));
+                console.print(RunTable.render(result.runs(), slo));
             } else if (!compare) {
                 console.println();
                 console.println(result.runs().size() + " runs; rows in summary.csv");
@@ -163,8 +164,8 @@ final class Invocation {
             if (compare) {
                 console.println();
                 console.println("mean and 95% confidence interval (Student t) over " + spec.seeds().size() + " seeds:");
-                console.print(CompareTable.render(result.runs()));
-                String paired = PairedTable.render(result.runs(), baseline);
+                console.print(CompareTable.render(result.runs(), slo));
+                String paired = PairedTable.render(result.runs(), baseline, slo);
                 if (!paired.isEmpty()) {
                     console.println();
                     console.print(paired);
