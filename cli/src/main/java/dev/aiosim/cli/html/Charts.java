@@ -1,6 +1,7 @@
 package dev.aiosim.cli.html;
 
 import dev.aiosim.cli.report.Stats;
+import dev.aiosim.cli.results.Fmt;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -140,7 +141,47 @@ final class Charts {
         }
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        double max = byName.values().stream().flatMap(l -> java.util.Arrays.stream(l.x()).boxed())
+                .filter(Double::isFinite).mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = byName.values().stream().flatMap(l -> java.util.Arrays.stream(l.x()).boxed())
+                .filter(Double::isFinite).mapToDouble(Double::doubleValue).min().orElse(0);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(labelsEvery(step(max - min)));
         return c;
+    }
+
+    /** A round step (1, 2 or 5 x 10^k) that cuts {@code range} into at most about 8 parts; 0 for an empty range. */
+    static double step(double range) {
+        if (!(range > 0)) {
+            return 0;
+        }
+        double raw = range / 8;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw * (1 - 1e-9)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    /**
+     * Tick labels only at multiples of {@code step}: XChart puts a tick at every few data points
+     * when the x values are equally spaced (a timeline), which crowds long axes with labels.
+     */
+    static java.util.function.Function<Double, String> labelsEvery(double step) {
+        int decimals = step >= 1 || step == 0 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        return v -> {
+            if (step == 0) {
+                return Fmt.plain(v);
+            }
+            double k = v / step;
+            if (Math.abs(k - Math.rint(k)) >= 1e-6) {
+                return "";
+            }
+            double at = Math.rint(k) * step;
+            return Math.abs(at - Math.rint(at)) < 1e-9 ? Long.toString(Math.round(at)) // 2, not 2.0
+                    : String.format(java.util.Locale.ROOT, "%." + decimals + "f", at);
+        };
     }
 
     /**
