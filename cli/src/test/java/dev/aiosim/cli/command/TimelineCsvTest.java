@@ -43,22 +43,41 @@ class TimelineCsvTest {
         for (CSVRecord s : summary) {
             List<CSVRecord> run = byRun.get(s.get("policy") + "/" + s.get("seed"));
             double makespan = Double.parseDouble(s.get("makespan_s"));
-            int times = (int) Math.floor(makespan / 0.25) + 1; // 0, 0.25, ... up to the makespan
-            assertThat(run).as(s.get("policy")).hasSize(2 * times);
-            for (int i = 0; i < run.size(); i++) {
-                CSVRecord x = run.get(i);
-                assertThat(x.get("time_s")).isEqualTo(String.format(java.util.Locale.ROOT, "%.6f", (i / 2) * 0.25));
-                assertThat(x.get("engine")).isEqualTo(Integer.toString(i % 2));
-                assertThat(Integer.parseInt(x.get("running"))).isBetween(0, 4); // max-batch 4
-                long kv = Long.parseLong(x.get("kv_tokens"));
-                assertThat(Double.parseDouble(x.get("kv_fraction"))).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(1);
-                assertThat(kv > 0).isEqualTo(Integer.parseInt(x.get("running")) > 0); // no prefix cache: KV only while running
+            // times 0, 0.25, ... up to the makespan; a gap only inside an idle stretch, between idle rows
+            long steps = (long) Math.floor(makespan / 0.25);
+            assertThat(run.size() % 2).isZero();
+            long previous = -1;
+            for (int i = 0; i < run.size(); i += 2) {
+                CSVRecord e0 = run.get(i);
+                CSVRecord e1 = run.get(i + 1);
+                assertThat(e0.get("engine")).isEqualTo("0");
+                assertThat(e1.get("engine")).isEqualTo("1");
+                assertThat(e1.get("time_s")).isEqualTo(e0.get("time_s"));
+                double t = Double.parseDouble(e0.get("time_s"));
+                long k = Math.round(t / 0.25);
+                assertThat(e0.get("time_s")).isEqualTo(String.format(java.util.Locale.ROOT, "%.6f", k * 0.25));
+                if (k != previous + 1) {
+                    assertThat(idle(e0) && idle(e1) && idle(run.get(i - 2)) && idle(run.get(i - 1)))
+                            .as("a gap before %s s lies in an idle stretch", t).isTrue();
+                }
+                previous = k;
+                for (CSVRecord x : List.of(e0, e1)) {
+                    assertThat(Integer.parseInt(x.get("running"))).isBetween(0, 4); // max-batch 4
+                    long kv = Long.parseLong(x.get("kv_tokens"));
+                    assertThat(Double.parseDouble(x.get("kv_fraction"))).isBetween(0.0, 1.0);
+                    assertThat(kv > 0).isEqualTo(Integer.parseInt(x.get("running")) > 0); // no prefix cache: KV only while running
+                }
             }
+            assertThat(previous).isEqualTo(steps);
             // at the end everything is done
             CSVRecord last = run.get(run.size() - 1);
             assertThat(last.get("queued")).isEqualTo("0");
         }
         assertThat(Files.readString(out.resolve("spec.yaml"))).contains("metrics:\n  timeline-interval: 250ms\n");
+    }
+
+    private static boolean idle(CSVRecord x) {
+        return x.get("queued").equals("0") && x.get("running").equals("0");
     }
 
     @Test
@@ -86,6 +105,21 @@ class TimelineCsvTest {
         assertThat(Cli.run("run", spec.toString(), "--set", "metrics.timeline-interval=0", "--out", tmp.resolve("zero").toString(),
                 "-q").code()).isZero();
         assertThat(tmp.resolve("zero").resolve("timeline.csv")).doesNotExist();
+    }
+
+    /** Agents days apart, sampled every millisecond: idle stretches write two rows, not one per interval. */
+    @Test
+    void sparseArrivalsDoNotFillTheFileWithIdleRows() throws IOException {
+        Path out = tmp.resolve("sparse");
+        Cli r = Cli.run("run", spec.toString(), "--set", "workload.arrivals={process: poisson, rate: 0.00001}", "--set",
+                "metrics.timeline-interval=1ms", "--set", "repetitions=1", "--policy", "fifo", "--out", out.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        double makespan = Double.parseDouble(CommandsTest.csv(out.resolve("summary.csv")).get(0).get("makespan_s"));
+        assertThat(makespan).isGreaterThan(100_000); // 10^8 intervals
+        List<CSVRecord> rows = CommandsTest.csv(out.resolve("timeline.csv"));
+        assertThat(rows.size()).isLessThan(200_000);
+        assertThat(rows.get(rows.size() - 1).get("time_s")).isEqualTo(String.format(java.util.Locale.ROOT, "%.6f",
+                Math.floor(makespan * 1000) / 1000));
     }
 
     @Test

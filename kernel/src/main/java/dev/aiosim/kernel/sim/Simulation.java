@@ -67,7 +67,8 @@ public final class Simulation implements Timer {
      * Samples every engine's queue, batch and KV use every {@code intervalNanos} of virtual time
      * (at 0, interval, 2 x interval, ... up to the end of the run) into the sink's
      * {@link MetricsSink#sample}; 0 takes none. A sample at time s shows the state after every
-     * event up to and including s. Sampling reads state between events and schedules nothing,
+     * event up to and including s. Of a stretch of samples between two events in which every
+     * engine is idle, only the first and the last are written. Sampling reads state between events and schedules nothing,
      * so the run's events, order and results are those of a run without it.
      *
      * @return this simulation
@@ -83,14 +84,50 @@ public final class Simulation implements Timer {
         return this;
     }
 
-    /** Emits the samples due at times up to {@code last} (inclusive), in time order. */
+    /**
+     * Emits the samples due at times up to {@code last} (inclusive), in time order. No event falls
+     * between them, so they all show one state. When every engine is idle (nothing queued or
+     * running), only the first and the last of them are written: an idle cluster between two
+     * far-apart events (a long tool call, a sparse arrival process) would otherwise write a row
+     * per interval for nothing, and the cost is bounded by the events, not by virtual time.
+     */
     private void sampleThrough(long last) {
-        while (nextSample <= last && nextSample != Long.MAX_VALUE) {
-            for (Engine e : sampled) {
-                sink.sample(nextSample, e.id(), e.scheduler().queued(), e.running().size(), e.kvUsed(), e.kvCapacityTokens());
-            }
-            nextSample = nextSample > Long.MAX_VALUE - sampleInterval ? Long.MAX_VALUE : nextSample + sampleInterval;
+        if (nextSample > last || nextSample == Long.MAX_VALUE) {
+            return;
         }
+        if (idle()) {
+            long due = (last - nextSample) / sampleInterval; // samples after the first
+            emit(nextSample);
+            if (due > 0) {
+                emit(nextSample + due * sampleInterval);
+            }
+            advance(nextSample + due * sampleInterval);
+            return;
+        }
+        while (nextSample <= last && nextSample != Long.MAX_VALUE) {
+            emit(nextSample);
+            advance(nextSample);
+        }
+    }
+
+    private boolean idle() {
+        for (Engine e : sampled) {
+            if (e.scheduler().queued() > 0 || !e.running().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void emit(long time) {
+        for (Engine e : sampled) {
+            sink.sample(time, e.id(), e.scheduler().queued(), e.running().size(), e.kvUsed(), e.kvCapacityTokens());
+        }
+    }
+
+    /** The next sample after the one at {@code done}. */
+    private void advance(long done) {
+        nextSample = done > Long.MAX_VALUE - sampleInterval ? Long.MAX_VALUE : done + sampleInterval;
     }
 
     /** Runs to the end and returns the metrics; can be called once. */

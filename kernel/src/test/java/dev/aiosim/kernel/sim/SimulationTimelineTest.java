@@ -79,6 +79,28 @@ class SimulationTimelineTest {
         assertThat(r.samples.get(20)).isEqualTo(new Sample(10 * S, 0, 0, 0, 0, 1000));
     }
 
+    /**
+     * One call at 0 s (steps 0-5 s) and one at 1000 s (1000-1005 s): of the idle stretch 5-999 s
+     * only its first and last samples are written, and the busy ones all.
+     */
+    @Test
+    void anIdleStretchWritesOnlyItsFirstAndLastSample() {
+        Recorder r = new Recorder();
+        EngineConfig engine = EngineConfig.builder().slots(2).kvTokens(1000).costModel(new ConstantCostModel(S)).build();
+        long[] next = {0};
+        new Simulation(KernelConfig.of(1, engine), id -> TestPolicy.fifo(), () -> {
+            long i = next[0]++;
+            return i >= 2 ? null : new AgentArrival(i * 1000 * S, new AgentProcess(i, "a" + i, 0, 1, "g",
+                    previous -> previous == null ? new LlmCall(10, 5) : null));
+        }, r, Slo.NONE, Long.MAX_VALUE, null).sampleEvery(S).run();
+        assertThat(r.samples).extracting(x -> x.time() / S).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 999L, 1000L, 1001L,
+                1002L, 1003L, 1004L, 1005L);
+        assertThat(r.samples.get(4)).isEqualTo(new Sample(4 * S, 0, 0, 1, 14, 1000));
+        assertThat(r.samples.get(5)).isEqualTo(new Sample(5 * S, 0, 0, 0, 0, 1000));
+        assertThat(r.samples.get(6)).isEqualTo(new Sample(999 * S, 0, 0, 0, 0, 1000));
+        assertThat(r.samples.get(7)).isEqualTo(new Sample(1000 * S, 0, 0, 1, 10, 1000));
+    }
+
     @Test
     void aHorizonEndsTheTimelineAtTheHorizonAndEnginesComeInIdOrder() {
         Recorder r = new Recorder();
