@@ -124,13 +124,30 @@ final class Invocation {
                 throw e;
             }
         }
-        Path html = compare ? Report.write(out) : null; // a comparison's figures, with its tables
+        Path html = compare ? writeReport(out) : null; // a comparison's figures, with its tables
         report(console, spec, result, out, baseline);
         if (html != null && !options.quiet) {
             console.println("report: " + html);
             console.flush();
         }
         return 0;
+    }
+
+    /**
+     * Writes {@code report.html}; the results are whole without it, so a failure to draw (a JVM
+     * without the desktop libraries that charts need) is a warning, not an error. Null when it failed.
+     */
+    private Path writeReport(Path out) {
+        try {
+            return Report.write(out);
+        } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("aiosim: warning: no report.html: " + (e.getMessage() == null ? e.getClass().getName()
+                    : e.getMessage().lines().findFirst().orElse("")) + " (the results are complete; aiosim report "
+                    + out + " tries again)");
+            err.flush();
+            return null;
+        }
     }
 
     /** A warning on stderr and in {@code run.json}: the results are complete but may not be what was meant. */
