@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
             PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class,
             dev.aiosim.cli.command.SweepCommand.class, dev.aiosim.cli.command.WorkerCommand.class,
-            CommandLine.HelpCommand.class})
+            dev.aiosim.cli.command.ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code when the heap ran out: a resource error, like an I/O error. */
     public static final int OUT_OF_MEMORY = ErrorHandler.IO_ERROR;

@@ -1,6 +1,7 @@
 package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.BuildInfo;
+import dev.aiosim.cli.html.Report;
 import dev.aiosim.cli.report.Baseline;
 import dev.aiosim.cli.report.CompareCsv;
 import dev.aiosim.cli.report.CompareTable;
@@ -131,8 +132,29 @@ final class Invocation {
                 throw e;
             }
         }
+        Path html = compare ? writeReport(out, command.commandLine().getErr()) : null; // a comparison's figures, with its tables
         report(console, spec, result, out, baseline);
+        if (html != null && !options.quiet) {
+            console.println("report: " + html);
+            console.flush();
+        }
         return 0;
+    }
+
+    /**
+     * Writes {@code report.html}; the results are whole without it, so a failure to draw (a JVM
+     * without the desktop libraries that charts need) is a warning, not an error. Null when it failed.
+     */
+    static Path writeReport(Path out, PrintWriter err) {
+        try {
+            return Report.write(out);
+        } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+            err.println("aiosim: warning: no report.html: " + (e.getMessage() == null ? e.getClass().getName()
+                    : e.getMessage().lines().findFirst().orElse("")) + " (the results are complete; aiosim report "
+                    + out + " tries again)");
+            err.flush();
+            return null;
+        }
     }
 
     /** A warning on stderr and in {@code run.json}: the results are complete but may not be what was meant. */
@@ -154,10 +176,11 @@ final class Invocation {
     }
 
     private void report(PrintWriter console, ResolvedSpec spec, Experiment.Result result, Path out, PolicyEntry baseline) {
+        boolean slo = spec.slo() != null && !spec.slo().isEmpty(); // then the tables show TTFT p99, goodput, SLO met
         if (!options.quiet && !result.runs().isEmpty()) {
             if (result.runs().size() <= MAX_RUN_ROWS) {
                 console.println();
-                console.print(RunTable.render(result.runs()));
+                console.print(RunTable.render(result.runs(), slo));
             } else if (!compare) {
                 console.println();
                 console.println(result.runs().size() + " runs; rows in summary.csv");
@@ -165,8 +188,8 @@ final class Invocation {
             if (compare) {
                 console.println();
                 console.println("mean and 95% confidence interval (Student t) over " + spec.seeds().size() + " seeds:");
-                console.print(CompareTable.render(result.runs()));
-                String paired = PairedTable.render(result.runs(), baseline);
+                console.print(CompareTable.render(result.runs(), slo));
+                String paired = PairedTable.render(result.runs(), baseline, slo);
                 if (!paired.isEmpty()) {
                     console.println();
                     console.print(paired);

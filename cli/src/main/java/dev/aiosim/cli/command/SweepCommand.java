@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code aiosim sweep SPEC}: runs a grid over spec keys ({@code sweep:} in the spec,
  * {@code --vary}), every point like {@code compare}, into one results folder with
- * {@code sweep.csv} and {@code sweep-summary.csv}; on this machine's cores or, with
+ * {@code sweep.csv}, {@code sweep-summary.csv} and {@code report.html}; on this machine's cores or, with
  * {@code --cluster}, on {@code aiosim worker} members.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -118,10 +118,15 @@ public final class SweepCommand implements Callable<Integer> {
         if (outcome.partial()) {
             console.println("stopped early: PARTIAL sweep (run.json says \"partial\": true); finish it with --resume --out " + out);
         }
+        // the sweep charts (grid keys: sweep.csv's columns before policy), also of a stopped sweep's points
+        Path html = Invocation.writeReport(out, spec.commandLine().getErr());
         if (options.quiet) {
             console.println(out);
         } else {
             console.println("sweep: " + out.resolve(SweepFolder.SWEEP_CSV) + ", " + out.resolve(SweepFolder.SUMMARY_CSV));
+            if (html != null) {
+                console.println("report: " + html);
+            }
             console.println("results: " + out);
         }
         console.flush();

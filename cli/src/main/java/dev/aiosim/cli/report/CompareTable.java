@@ -14,9 +14,15 @@ import java.util.Map;
 public final class CompareTable {
     private CompareTable() {}
 
+    /** The table without the SLO columns. */
     public static String render(List<RunResult> results) {
-        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList());
-        List<String> header = new ArrayList<>(List.of("policy", "n"));
+        return render(results, false);
+    }
+
+    /** The table; {@code slo}: the spec sets an SLO, so TTFT p99, goodput and SLO attainment are shown. */
+    public static String render(List<RunResult> results, boolean slo) {
+        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList(), slo);
+        List<String> header = new ArrayList<>(List.of("policy", "seeds"));
         cols.forEach(c -> header.add(c.title()));
         TextTable t = new TextTable(header);
         for (Map.Entry<PolicyEntry, List<RunResult>> e : byPolicy(results).entrySet()) {

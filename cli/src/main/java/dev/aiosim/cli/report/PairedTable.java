@@ -17,10 +17,15 @@ public final class PairedTable {
 
     /** A title line and the table; "" when no policy but the baseline ran. */
     public static String render(List<RunResult> results, PolicyEntry baseline) {
+        return render(results, baseline, false);
+    }
+
+    /** The table; {@code slo}: the spec sets an SLO, so TTFT p99, goodput and SLO attainment are shown. */
+    public static String render(List<RunResult> results, PolicyEntry baseline, boolean slo) {
         Map<PolicyEntry, List<RunResult>> by = CompareTable.byPolicy(results);
         List<RunResult> base = PairedCsv.runsOf(by, baseline);
-        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList());
-        List<String> header = new ArrayList<>(List.of("policy", "pairs"));
+        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList(), slo);
+        List<String> header = new ArrayList<>(List.of("policy", "seed pairs"));
         cols.forEach(c -> header.add(c.title()));
         TextTable t = new TextTable(header);
         int rows = 0;

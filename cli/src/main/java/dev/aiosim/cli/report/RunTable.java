@@ -12,8 +12,14 @@ public final class RunTable {
 
     private RunTable() {}
 
+    /** The table without the SLO columns. */
     public static String render(List<RunResult> results) {
-        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList());
+        return render(results, false);
+    }
+
+    /** The table; {@code slo}: the spec sets an SLO, so TTFT p99, goodput and SLO attainment are shown. */
+    public static String render(List<RunResult> results, boolean slo) {
+        List<Column> cols = Column.key(results.stream().map(RunResult::figures).toList(), slo);
         List<String> header = new ArrayList<>(List.of("policy", "seed", "calls done"));
         cols.forEach(c -> header.add(c.title()));
         TextTable t = new TextTable(header);

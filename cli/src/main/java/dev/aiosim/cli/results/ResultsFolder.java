@@ -51,6 +51,8 @@ public final class ResultsFolder implements AutoCloseable {
     private final CSVPrinter calls;
     private final CSVPrinter agents;
     private final HistogramLogs hlogs;
+    /** Opened on the first timeline sample: runs that take none (live, {@code off}) leave no file. */
+    private CSVPrinter timeline;
 
     private ResultsFolder(Path dir) {
         this.dir = dir;
@@ -67,7 +69,7 @@ public final class ResultsFolder implements AutoCloseable {
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
             "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
-            "e2e.hlog", "turnaround.hlog");
+            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html");
 
     /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {
@@ -219,7 +221,14 @@ public final class ResultsFolder implements AutoCloseable {
 
     /** Where one run's call and agent rows go. */
     public MetricsSink sink(PolicyEntry policy, long seed) {
-        return new RowSink(calls, agents, policy.label(), seed);
+        return new RowSink(calls, agents, this::timeline, policy.label(), seed);
+    }
+
+    private CSVPrinter timeline() {
+        if (timeline == null) {
+            timeline = Csv.open(dir.resolve("timeline.csv"), RowSink.TIMELINE_HEADER);
+        }
+        return timeline;
     }
 
     /** Writes a finished run's summary row, per-priority rows and histograms (its call and agent rows went to {@link #sink}). */
@@ -263,7 +272,7 @@ public final class ResultsFolder implements AutoCloseable {
     }
 
     /**
-     * Appends a finished run: its call and agent rows (then their temporary files are removed),
+     * Appends a finished run: its call, agent and timeline rows (then their temporary files are removed),
      * its summary, per-priority and engine rows and its histograms; flushes every file.
      */
     public void append(RunRecord r) {
@@ -273,11 +282,18 @@ public final class ResultsFolder implements AutoCloseable {
                 case RunRows.InFiles f -> {
                     copy(Path.of(f.calls()), calls);
                     copy(Path.of(f.agents()), agents);
+                    Path t = Path.of(f.timeline());
+                    if (Files.size(t) > 0) { // a run without samples leaves no timeline.csv, as when streamed
+                        copy(t, timeline());
+                    }
                     f.discard();
                 }
                 case RunRows.InBytes b -> {
                     calls.getOut().append(new String(b.calls(), StandardCharsets.UTF_8));
                     agents.getOut().append(new String(b.agents(), StandardCharsets.UTF_8));
+                    if (b.timeline().length > 0) {
+                        timeline().getOut().append(new String(b.timeline(), StandardCharsets.UTF_8));
+                    }
                 }
             }
             summary.printRecord(r.summaryRow());
@@ -293,6 +309,9 @@ public final class ResultsFolder implements AutoCloseable {
             engines.flush();
             calls.flush();
             agents.flush();
+            if (timeline != null) {
+                timeline.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
         }
@@ -314,7 +333,7 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; engines; calls; agents; hlogs) {
+        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);

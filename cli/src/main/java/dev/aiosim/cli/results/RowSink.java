@@ -9,8 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams one run's call and agent rows to {@code calls.csv} and {@code agents.csv} as the kernel
- * makes them final, prefixed with the policy label and seed; nothing is kept in memory. Times are
- * integer microseconds, -1 for "did not happen".
+ * makes them final, and its timeline samples to {@code timeline.csv}, prefixed with the policy
+ * label and seed; nothing is kept in memory. Times are integer microseconds, -1 for "did not
+ * happen"; timeline times are seconds.
  */
 final class RowSink implements MetricsSink {
     static final String[] CALL_HEADER = {"policy", "seed", "call_id", "agent_pid", "priority", "engine",
@@ -19,15 +20,20 @@ final class RowSink implements MetricsSink {
         "swapped_out_bytes", "swapped_in_bytes", "recomputed_tokens", "prefix_hit_tokens"};
     static final String[] AGENT_HEADER = {"policy", "seed", "pid", "name", "priority", "weight", "arrival_us",
         "finished_us", "turnaround_us", "llm_calls", "other_calls", "waiting_us", "service_tokens"};
+    static final String[] TIMELINE_HEADER = {"policy", "seed", "time_s", "engine", "queued", "running", "kv_tokens",
+        "kv_fraction"};
 
     private final CSVPrinter calls;
     private final CSVPrinter agents;
     private final String policy;
     private final String seed;
+    private final java.util.function.Supplier<CSVPrinter> timeline;
 
-    RowSink(CSVPrinter calls, CSVPrinter agents, String policy, long seed) {
+    /** @param timeline opens (once) the timeline file, on the first sample */
+    RowSink(CSVPrinter calls, CSVPrinter agents, java.util.function.Supplier<CSVPrinter> timeline, String policy, long seed) {
         this.calls = calls;
         this.agents = agents;
+        this.timeline = timeline;
         this.policy = policy;
         this.seed = Long.toString(seed);
     }
@@ -54,6 +60,16 @@ final class RowSink implements MetricsSink {
                     a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()), a.serviceTokens());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write agents.csv of the results: " + OutputFile.reason(e), e);
+        }
+    }
+
+    @Override
+    public void sample(long timeNanos, int engine, int queued, int running, long kvTokens, long kvCapacityTokens) {
+        try {
+            timeline.get().printRecord(policy, seed, Fmt.fixed(timeNanos / 1e9, 6), engine, queued, running, kvTokens,
+                    Fmt.fixed(kvCapacityTokens == 0 ? 0 : (double) kvTokens / kvCapacityTokens, 6));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write timeline.csv of the results: " + OutputFile.reason(e), e);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One run's {@code calls.csv} and {@code agents.csv} rows (no header), held until the run's turn
+ * One run's {@code calls.csv}, {@code agents.csv} and {@code timeline.csv} rows (no header), held until the run's turn
  * to be appended: in temporary files of the results folder for a run on this machine (so memory
  * stays bounded however many calls it had), in memory for a run that came back from a remote
  * worker, or nowhere when the rows were already streamed into place.
@@ -26,13 +26,15 @@ public sealed interface RunRows extends Serializable {
      *
      * @param calls the file of call rows
      * @param agents the file of agent rows
+     * @param timeline the file of timeline rows (empty when the run took no samples)
      */
-    record InFiles(String calls, String agents) implements RunRows {
+    record InFiles(String calls, String agents, String timeline) implements RunRows {
         @Override
         public void discard() {
             try {
                 Files.deleteIfExists(Path.of(calls));
                 Files.deleteIfExists(Path.of(agents));
+                Files.deleteIfExists(Path.of(timeline));
             } catch (IOException e) {
                 // temporary files of ours; a later --out into this folder removes them
             }
@@ -44,6 +46,7 @@ public sealed interface RunRows extends Serializable {
      *
      * @param calls call rows
      * @param agents agent rows
+     * @param timeline timeline rows (empty when the run took no samples)
      */
-    record InBytes(byte[] calls, byte[] agents) implements RunRows {}
+    record InBytes(byte[] calls, byte[] agents, byte[] timeline) implements RunRows {}
 }

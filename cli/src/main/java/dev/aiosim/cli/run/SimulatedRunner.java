@@ -21,7 +21,7 @@ public record SimulatedRunner() implements Runner {
         RunMetrics m;
         try (AgentSource source = r.openWorkload()) {
             Simulation sim = new Simulation(r.spec().cluster().kernelConfig(), r.policy().factory(), source, r.sink(),
-                    r.spec().kernelSlo(), r.spec().horizonNanos(), r.progress()::time);
+                    r.spec().kernelSlo(), r.spec().horizonNanos(), r.progress()::time).sampleEvery(r.spec().timelineIntervalNanos());
             try (Stop.Scope scope = r.stop().during(sim::stop)) {
                 m = sim.run();
             }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param schedulers policies to run, each with its parameters
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
+ * @param metrics what is recorded besides rows and summaries (the timeline's interval)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -33,5 +34,6 @@ public record ExperimentSpec(
         @JsonProperty("workload") @JsonInclude(JsonInclude.Include.ALWAYS) WorkloadSpec workload,
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
-        @JsonProperty("horizon") DurationValue horizon) {
+        @JsonProperty("horizon") DurationValue horizon,
+        @JsonProperty("metrics") MetricsSpec metrics) {
 }

@@ -30,10 +30,11 @@ import java.util.Set;
  * @param horizon stop time, or null for none
  * @param baseDir folder relative paths were resolved against
  * @param source how messages name the spec (file path, or a bundled name)
+ * @param metrics the {@code metrics} section as written, or null (defaults)
  */
 public record ResolvedSpec(String name, String description, List<Long> seeds, ResolvedCluster cluster,
                            WorkloadSpec workload, JsonNode workloadTree, List<PolicyEntry> policies, SloSpec slo,
-                           DurationValue horizon, Path baseDir, String source) {
+                           DurationValue horizon, Path baseDir, String source, MetricsSpec metrics) {
     private static final int MAX_REPETITIONS = 100_000;
 
     /** Resolves a bound spec; throws {@link FieldError} naming the first bad field. */
@@ -63,7 +64,7 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
             throw new FieldError("horizon", "expected a duration > 0, got " + s.horizon());
         }
         return new ResolvedSpec(name, s.description(), seeds, cluster, s.workload(), workloadTree, policies, s.slo(),
-                s.horizon(), baseDir, source);
+                s.horizon(), baseDir, source, s.metrics());
     }
 
     private static List<Long> seeds(ExperimentSpec s) {
@@ -159,7 +160,7 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
             throw new IllegalArgumentException("expected at least one seed");
         }
         return new ResolvedSpec(name, description, List.copyOf(newSeeds), cluster, workload, workloadTree, policies, slo,
-                horizon, baseDir, source);
+                horizon, baseDir, source, metrics);
     }
 
     /** The kernel's SLO. */
@@ -174,6 +175,11 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         return d == null ? 0 : d.nanos();
     }
 
+    /** How often the timeline samples the engines, in virtual nanoseconds; 0 for off. */
+    public long timelineIntervalNanos() {
+        return (metrics == null ? TimelineInterval.DEFAULT : metrics.timeline()).nanos();
+    }
+
     /** The horizon in nanoseconds, {@link Long#MAX_VALUE} for none. */
     public long horizonNanos() {
         return horizon == null ? Long.MAX_VALUE : horizon.nanos();
@@ -185,7 +191,8 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
      */
     public ObjectNode toTree(Path dir) {
         ExperimentSpec written = new ExperimentSpec(name, description, seeds.get(0), seeds.size(), seeds, cluster.written(),
-                null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon);
+                null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon,
+                metrics == null || metrics.timelineInterval() == null ? null : metrics);
         ObjectNode root = Yaml.MAPPER.valueToTree(written);
         root.replace("workload", workloadTree.deepCopy()); // the section as given, in its place
         PathFields.relativize(root, dir);

@@ -28,7 +28,8 @@ import picocli.CommandLine;
 /**
  * A sweep on a cluster of two workers on 127.0.0.1, one in this JVM and one in a JVM of its own,
  * which is killed (SIGKILL) while the sweep runs: the runs it held are sent again to the worker
- * left, and the folder is the one a local sweep writes, byte for byte (but {@code run.json}).
+ * left, and the folder is the one a local sweep writes, byte for byte (but {@code run.json} and
+ * {@code report.html}, which repeat the command line), the points' {@code timeline.csv} included.
  */
 class ClusterSweepTest {
     @TempDir
@@ -81,7 +82,8 @@ class ClusterSweepTest {
             sweep.join();
             assertThat(midway).as("the worker was killed before the sweep ended").isTrue();
             assertThat(code.get()).isZero();
-            assertThat(contents(remote)).isEqualTo(contents(local)).containsKey("sweep.csv");
+            assertThat(contents(remote)).isEqualTo(contents(local)).containsKeys("sweep.csv", "cluster.max-batch-2/timeline.csv",
+                    "cluster.max-batch-8/timeline.csv");
             String info = Files.readString(remote.resolve("run.json"));
             assertThat(info).contains("\"complete\" : true").contains("\"workers\" : 2");
             System.out.println("ClusterSweepTest: " + info.lines().filter(l -> l.contains("resubmitted_runs")).findFirst().orElse(""));
@@ -112,7 +114,7 @@ class ClusterSweepTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (!p.getFileName().toString().equals("run.json")) {
+                if (!p.getFileName().toString().equals("run.json") && !p.getFileName().toString().equals("report.html")) {
                     files.put(dir.relativize(p).toString(), Files.readString(p).replaceAll("(?m)^# Run it again.*$", ""));
                 }
             }

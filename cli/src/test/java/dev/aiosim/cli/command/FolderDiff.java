@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The contents of a results folder for comparing two folders: every file by relative path,
- * except {@code run.json} (wall-clock facts) and the rerun comment of {@code spec.yaml}, which
- * names the folder.
+ * except {@code run.json} (wall-clock facts), {@code report.html} (it repeats the command line)
+ * and the rerun comment of {@code spec.yaml}, which names the folder.
  */
 final class FolderDiff {
     private FolderDiff() {}
@@ -20,7 +20,7 @@ final class FolderDiff {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(p).toString();
-                if (p.getFileName().toString().equals("run.json")) {
+                if (p.getFileName().toString().equals("run.json") || p.getFileName().toString().equals("report.html")) {
                     continue;
                 }
                 String text = Files.readString(p);

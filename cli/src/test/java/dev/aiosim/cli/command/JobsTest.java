@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --jobs}: the runs of {@code run}, {@code compare} and {@code replay} on several threads
- * give the very folder of one thread (every file byte for byte but {@code run.json}), and
+ * give the very folder of one thread (every file byte for byte but {@code run.json} and
+ * {@code report.html}, timeline.csv included), and
  * {@code run.json} still has one entry per run in run order.
  */
 class JobsTest {
@@ -60,7 +61,7 @@ class JobsTest {
             Cli r = Cli.run(args);
             assertThat(r.code()).as(r.err()).isZero();
         }
-        assertThat(FolderDiff.contents(three)).isEqualTo(FolderDiff.contents(one)).containsKey("calls.csv");
+        assertThat(FolderDiff.contents(three)).isEqualTo(FolderDiff.contents(one)).containsKeys("calls.csv", "timeline.csv");
         assertThat(Files.list(three).map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".aiosim-"));
         JsonNode a = new ObjectMapper().readTree(one.resolve("run.json").toFile());
         JsonNode b = new ObjectMapper().readTree(three.resolve("run.json").toFile());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.aiosim.cli.plugin.PolicyPlugins;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code aiosim sweep}: a folder per point that is exactly the {@code compare} folder of the spec
  * with the point's values set, {@code sweep.csv} and {@code sweep-summary.csv} gathering them,
+ * {@code report.html} drawing the metrics against the swept keys,
  * the same folder whatever {@code --jobs}, {@code --resume} finishing a partial sweep into the
  * folder a whole sweep writes, and one-line errors for bad grids.
  */
@@ -52,7 +54,8 @@ class SweepCommandTest {
         Cli r = Cli.run("sweep", spec.toString(), "--vary", "workload.agents=6,9", "--out", full.toString(), "--jobs", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("small: sweep of 4 points (2 cluster.max-batch x 2 workload.agents) x 3 policies x 2 seeds: 24 runs on 1 thread")
-                .contains("[4/4] cluster.max-batch=4 workload.agents=9").contains("results: " + full);
+                .contains("[4/4] cluster.max-batch=4 workload.agents=9").contains("report: " + full.resolve("report.html"))
+                .contains("results: " + full);
     }
 
     static String[] args(String... a) {
@@ -100,7 +103,8 @@ class SweepCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo(three.toString());
         Map<String, String> files = FolderDiff.contents(three);
-        assertThat(files).isEqualTo(FolderDiff.contents(full)).containsKeys("sweep.csv", "sweep-summary.csv");
+        assertThat(files).isEqualTo(FolderDiff.contents(full)).containsKeys("sweep.csv", "sweep-summary.csv",
+                "cluster.max-batch-2_workload.agents-6/timeline.csv", "cluster.max-batch-4_workload.agents-9/timeline.csv");
         assertThat(files.keySet()).noneMatch(n -> n.contains(".aiosim-"));
     }
 
@@ -129,6 +133,23 @@ class SweepCommandTest {
         Cli other = Cli.run("sweep", spec.toString(), "--vary", "workload.agents=6,9", "--set", "seed=3", "--out", part.toString(), "--resume");
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("--resume: the point cluster.max-batch-2_workload.agents-6 in " + part + " was run with a different spec");
+    }
+
+    @Test
+    void theSweepFolderGetsAReportWithTheSweepCharts() throws Exception {
+        Path html = full.resolve("report.html");
+        List<String> charts = ReportCommandTest.charts(html);
+        // both grid keys vary; small.yaml has no slo, so no goodput chart
+        List<String> expected = new ArrayList<>(List.of("glance-sweep-cluster.max-batch-ttft_p99_s"));
+        for (String key : List.of("cluster.max-batch", "workload.agents")) {
+            for (String m : List.of("ttft_p50_s", "ttft_p99_s", "e2e_p50_s", "e2e_p99_s", "tokens_per_s")) {
+                expected.add("sweep-" + key + "-" + m);
+            }
+        }
+        assertThat(charts).containsSubsequence(expected).contains("timeline-queued").doesNotContain("sweep-cluster.max-batch-goodput_per_s");
+        assertThat(Files.readString(html)).contains("2 swept keys (cluster.max-batch, workload.agents), 3 policies, 2 seeds")
+                .contains("One point of the sweep: cluster.max-batch-4_workload.agents-9");
+        ReportCommandTest.selfContained(html);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aiosim.kernel.sim;
 
 import dev.aiosim.kernel.InvariantViolation;
+import dev.aiosim.kernel.core.Engine;
 import dev.aiosim.kernel.core.Kernel;
 import dev.aiosim.kernel.core.KernelConfig;
 import dev.aiosim.kernel.metrics.MetricsSink;
@@ -38,6 +39,10 @@ public final class Simulation implements Timer {
     private final ArrayDeque<EventTarget> deferred = new ArrayDeque<>();
     private volatile boolean stopRequested;
     private boolean stopped;
+    private final MetricsSink sink;
+    private long sampleInterval;
+    private long nextSample = Long.MAX_VALUE; // none
+    private Engine[] sampled;
 
     /**
      * @param config cluster and resources
@@ -50,11 +55,79 @@ public final class Simulation implements Timer {
      */
     public Simulation(KernelConfig config, SchedulerFactory schedulers, AgentSource source, MetricsSink sink, Slo slo,
                       long horizonNanos, LongConsumer progress) {
+        this.sink = sink;
         this.metrics = new RunMetrics(sink, slo);
         this.kernel = new Kernel(config, schedulers, metrics, this);
         this.source = source;
         this.horizon = horizonNanos;
         this.progress = progress;
+    }
+
+    /**
+     * Samples every engine's queue, batch and KV use every {@code intervalNanos} of virtual time
+     * (at 0, interval, 2 x interval, ... up to the end of the run) into the sink's
+     * {@link MetricsSink#sample}; 0 takes none. A sample at time s shows the state after every
+     * event up to and including s. Of a stretch of samples between two events in which every
+     * engine is idle, only the first and the last are written. Sampling reads state between events and schedules nothing,
+     * so the run's events, order and results are those of a run without it.
+     *
+     * @return this simulation
+     * @throws IllegalArgumentException for a negative interval
+     */
+    public Simulation sampleEvery(long intervalNanos) {
+        if (intervalNanos < 0) {
+            throw new IllegalArgumentException("sample interval: expected >= 0 ns, got " + intervalNanos);
+        }
+        this.sampleInterval = intervalNanos;
+        this.nextSample = intervalNanos == 0 ? Long.MAX_VALUE : 0;
+        this.sampled = kernel.engines().toArray(new Engine[0]);
+        return this;
+    }
+
+    /**
+     * Emits the samples due at times up to {@code last} (inclusive), in time order. No event falls
+     * between them, so they all show one state. When every engine is idle (nothing queued or
+     * running), only the first and the last of them are written: an idle cluster between two
+     * far-apart events (a long tool call, a sparse arrival process) would otherwise write a row
+     * per interval for nothing, and the cost is bounded by the events, not by virtual time.
+     */
+    private void sampleThrough(long last) {
+        if (nextSample > last || nextSample == Long.MAX_VALUE) {
+            return;
+        }
+        if (idle()) {
+            long due = (last - nextSample) / sampleInterval; // samples after the first
+            emit(nextSample);
+            if (due > 0) {
+                emit(nextSample + due * sampleInterval);
+            }
+            advance(nextSample + due * sampleInterval);
+            return;
+        }
+        while (nextSample <= last && nextSample != Long.MAX_VALUE) {
+            emit(nextSample);
+            advance(nextSample);
+        }
+    }
+
+    private boolean idle() {
+        for (Engine e : sampled) {
+            if (e.scheduler().queued() > 0 || !e.running().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void emit(long time) {
+        for (Engine e : sampled) {
+            sink.sample(time, e.id(), e.scheduler().queued(), e.running().size(), e.kvUsed(), e.kvCapacityTokens());
+        }
+    }
+
+    /** The next sample after the one at {@code done}. */
+    private void advance(long done) {
+        nextSample = done > Long.MAX_VALUE - sampleInterval ? Long.MAX_VALUE : done + sampleInterval;
     }
 
     /** Runs to the end and returns the metrics; can be called once. */
@@ -79,6 +152,9 @@ public final class Simulation implements Timer {
             if (t < now) {
                 throw new InvariantViolation("virtual time went back from " + now + " to " + t);
             }
+            if (t > nextSample) {
+                sampleThrough(t - 1); // every event before t is done: the state of the instants before it
+            }
             now = t;
             EventTarget target = queue.poll();
             events++;
@@ -94,6 +170,8 @@ public final class Simulation implements Timer {
         if (pending != null && pending.time() > horizon && !stopped) {
             now = horizon; // arrivals beyond the horizon never start
         }
+        // the end: the state at now is final, unless a stop cut the instant short
+        sampleThrough(stopped ? now - 1 : now);
         kernel.finish(now);
         metrics.filteredRows(source.filteredRows());
         metrics.finish(now, events, System.nanoTime() - wallStart, source.skippedRows(), kernel.engines().size(),
