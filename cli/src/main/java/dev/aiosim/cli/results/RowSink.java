@@ -24,8 +24,10 @@ final class RowSink implements MetricsSink {
     private final CSVPrinter agents;
     private final String policy;
     private final String seed;
+    private final boolean services;
 
-    RowSink(CSVPrinter calls, CSVPrinter agents, String policy, long seed) {
+    RowSink(CSVPrinter calls, CSVPrinter agents, String policy, long seed, boolean services) {
+        this.services = services;
         this.calls = calls;
         this.agents = agents;
         this.policy = policy;
@@ -49,9 +51,14 @@ final class RowSink implements MetricsSink {
     @Override
     public void agent(AgentRecord a) {
         try {
-            agents.printRecord(policy, seed, a.pid(), a.name(), a.priority(), Fmt.plain(a.weight()),
-                    CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()), CallRecord.us(a.turnaroundNanos()),
-                    a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()), a.serviceTokens());
+            java.util.List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(policy, seed, a.pid(), a.name(),
+                    a.priority(), Fmt.plain(a.weight()), CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()),
+                    CallRecord.us(a.turnaroundNanos()), a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()),
+                    a.serviceTokens()));
+            if (services) {
+                row.addAll(ServiceColumns.agent(a));
+            }
+            agents.printRecord(row);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write agents.csv of the results: " + OutputFile.reason(e), e);
         }

@@ -21,6 +21,9 @@ import java.util.List;
  * @param schedulers policies to run, each with its parameters
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
+ * @param memory the memory manager (absent: memory calls keep their own latencies)
+ * @param storage the storage manager (absent: storage calls keep their own latencies)
+ * @param access who may reach whose memory and storage and call which tools (absent: only one's own)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -33,5 +36,8 @@ public record ExperimentSpec(
         @JsonProperty("workload") @JsonInclude(JsonInclude.Include.ALWAYS) WorkloadSpec workload,
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
-        @JsonProperty("horizon") DurationValue horizon) {
+        @JsonProperty("horizon") DurationValue horizon,
+        @JsonProperty("memory") MemorySpec memory,
+        @JsonProperty("storage") StorageSpec storage,
+        @JsonProperty("access") List<AccessRuleSpec> access) {
 }
