@@ -13,7 +13,7 @@ import dev.aiosim.kernel.units.ByteSizes;
  * @param bytesPerSecond bytes per second, >= 1
  */
 public record Bandwidth(long bytesPerSecond) {
-    static final String EXPECTED = "a bandwidth like 1GB/s or 500MiB/s (a size per second, > 0)";
+    static final String EXPECTED = "expected a bandwidth like 1GB/s or 500MiB/s (a size per second, > 0)";
 
     public Bandwidth {
         if (bytesPerSecond < 1) {
