@@ -237,7 +237,7 @@ public final class ResultsFolder implements AutoCloseable {
 
     /** Where one run's call and agent rows go. */
     public MetricsSink sink(PolicyEntry policy, long seed) {
-        return new RowSink(calls, agents, policy.label(), seed, services);
+        return new RowSink(calls, agents, policy.label(), seed);
     }
 
     /** Writes a finished run's summary row, per-priority rows and histograms. */
@@ -250,7 +250,7 @@ public final class ResultsFolder implements AutoCloseable {
             for (Metric metric : Metric.SUMMARY) {
                 row.add(metric.format(m));
             }
-            if (services) {
+            if (m.services().reported()) { // the header has their columns ({@link #create} with services)
                 for (Metric metric : ServiceColumns.SUMMARY) {
                     row.add(metric.format(m));
                 }

@@ -24,10 +24,8 @@ final class RowSink implements MetricsSink {
     private final CSVPrinter agents;
     private final String policy;
     private final String seed;
-    private final boolean services;
 
-    RowSink(CSVPrinter calls, CSVPrinter agents, String policy, long seed, boolean services) {
-        this.services = services;
+    RowSink(CSVPrinter calls, CSVPrinter agents, String policy, long seed) {
         this.calls = calls;
         this.agents = agents;
         this.policy = policy;
@@ -55,7 +53,7 @@ final class RowSink implements MetricsSink {
                     a.priority(), Fmt.plain(a.weight()), CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()),
                     CallRecord.us(a.turnaroundNanos()), a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()),
                     a.serviceTokens()));
-            if (services) {
+            if (a.services() != null) { // the run reports the services: the header has their columns
                 row.addAll(ServiceColumns.agent(a));
             }
             agents.printRecord(row);

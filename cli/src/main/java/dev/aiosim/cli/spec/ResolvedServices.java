@@ -143,6 +143,6 @@ public record ResolvedServices(MemorySpec memory, StorageSpec storage, List<Acce
                 rules.add(new AccessRule(r.group(), r.of(), Rights.parse(r.memory()), Rights.parse(r.storage()), r.tools()));
             }
         }
-        return new OsConfig(mc, sc, rules, contextWindowTokens);
+        return new OsConfig(mc, sc, rules, contextWindowTokens, declared());
     }
 }

@@ -34,6 +34,8 @@ public final class AgentRun {
     long memoryHits;
     long memoryMisses;
     int pageOuts;
+    /** Whether its record carries the service counts (the run reports them). */
+    boolean reportServices;
     /** The call being paged out to fit the context window, or null. */
     PageChain paging;
 
@@ -87,7 +89,7 @@ public final class AgentRun {
     AgentRecord record(long finishedAt) {
         return new AgentRecord(process.pid(), process.name(), process.priority(), process.weight(), arrivalAt,
                 finishedAt, llmCalls, otherCalls, waitingNanos, serviceTokens,
-                (denied | memoryHits | memoryMisses | pageOuts) == 0 ? AgentServiceCounts.NONE
+                !reportServices ? null : (denied | memoryHits | memoryMisses | pageOuts) == 0 ? AgentServiceCounts.NONE
                         : new AgentServiceCounts(denied, memoryHits, memoryMisses, pageOuts));
     }
 }

@@ -113,6 +113,7 @@ public final class Kernel {
         AgentRun agent = new AgentRun(process, now);
         agent.results = results;
         services.enroll(process);
+        agent.reportServices = services.reported();
         metrics.onAgentArrived();
         alive.add(agent);
         return agent;

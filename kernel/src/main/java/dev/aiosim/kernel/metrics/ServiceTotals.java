@@ -16,6 +16,17 @@ public final class ServiceTotals {
     long contextRejected;
     MemoryCounters memory;
     StorageCounters storage;
+    boolean reported;
+
+    /** Sets whether the run reports these figures (the spec declares a service). */
+    public void reported(boolean r) {
+        this.reported = r;
+    }
+
+    /** Whether the run reports these figures: results then carry the service columns. */
+    public boolean reported() {
+        return reported;
+    }
 
     public void onDenied() {
         denied++;

@@ -12,10 +12,19 @@ import java.util.List;
  * @param storage the storage manager's settings, or null for none (storage calls keep their own latency)
  * @param access the access rules (empty: every agent reaches only its own data, and any tool)
  * @param contextWindowTokens the model's context window in tokens, 0 for none
+ * @param reported whether the run's results carry the services' figures (per-agent counts in
+ *     {@link dev.aiosim.kernel.metrics.AgentRecord#services()}, the service columns): the spec
+ *     declares one of the services
  */
-public record OsConfig(MemoryConfig memory, StorageConfig storage, List<AccessRule> access, long contextWindowTokens) {
+public record OsConfig(MemoryConfig memory, StorageConfig storage, List<AccessRule> access, long contextWindowTokens,
+                       boolean reported) {
     /** No managers, no sharing, no window: the kernel as it was before these services. */
-    public static final OsConfig NONE = new OsConfig(null, null, List.of(), 0);
+    public static final OsConfig NONE = new OsConfig(null, null, List.of(), 0, false);
+
+    /** Reported when any manager runs or any rule is given. */
+    public OsConfig(MemoryConfig memory, StorageConfig storage, List<AccessRule> access, long contextWindowTokens) {
+        this(memory, storage, access, contextWindowTokens, memory != null || storage != null || !access.isEmpty());
+    }
 
     public OsConfig {
         access = List.copyOf(access);

@@ -27,6 +27,7 @@ public final class OsServices {
     private final AccessManager access;
     private final ContextWindow window;
     private final ServiceTotals totals;
+    private final boolean reported;
 
     public OsServices(OsConfig config, ServiceTotals totals) {
         this.memory = config.memory() == null ? null : new MemoryManager(config.memory());
@@ -34,6 +35,13 @@ public final class OsServices {
         this.access = new AccessManager(config.access());
         this.window = new ContextWindow(config.contextWindowTokens());
         this.totals = totals;
+        this.reported = config.reported();
+        totals.reported(reported);
+    }
+
+    /** Whether the run reports the services' figures ({@link OsConfig#reported()}). */
+    public boolean reported() {
+        return reported;
     }
 
     /** An agent arrived. */
