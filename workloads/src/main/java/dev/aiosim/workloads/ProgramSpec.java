@@ -35,6 +35,25 @@ import java.util.List;
  * ({@code step-prompt}); between turns the user thinks for {@code think-time} (a tool call named
  * {@code user}). Its calls carry a session prefix so a prefix cache can reuse the history.
  *
+ * <p><b>react-memory</b>: the react loop whose agent keeps its observations in memory (AIOS's
+ * memory manager): after each tool call it draws the next round's {@code step-prompt} (the
+ * observation) and writes it to its memory as item {@code obs-i} (tokens x 4 bytes); before each
+ * later LLM call it reads back its {@code recall} (default 3) most recent observations, newest
+ * first. See {@link dev.aiosim.workloads.program.ReactMemoryProgram}.
+ *
+ * <p><b>shared-memory</b>: teams of {@code team-size} (default 4) react agents sharing a
+ * blackboard in their team lead's memory: agent k is in group {@code team-<k / team-size>}, whose
+ * lead is its first agent; after each tool call an agent writes its observation to the lead's
+ * memory (item {@code board-k}) and reads the previous teammate's entry back. Without an
+ * {@code access} rule letting the team reach its own group's memory, every call on the lead's
+ * memory by another member is denied (the agent goes on without it). See
+ * {@link dev.aiosim.workloads.program.SharedMemoryProgram}.
+ *
+ * <p>Every kind takes {@code page-out}: what the kernel does when one of its LLM calls would
+ * exceed the model's context window: {@code fail} (default), {@code truncate} or
+ * {@code summarise} (an extra LLM call writing a {@code summary-tokens}-token summary, default
+ * 512, to memory; see {@link dev.aiosim.kernel.memory.ContextWindow}).
+ *
  * <p>An agent whose call the kernel rejects (e.g. a prompt larger than any KV pool) ends there.
  *
  * @param kind {@code react} (default), {@code chat}, {@code plan-execute} or {@code multi-turn}
@@ -53,6 +72,10 @@ import java.util.List;
  * @param fanout plan-execute: parallel worker calls per round, integers >= 1
  * @param workerPrompt plan-execute: new prompt tokens per worker (optional, counts as 0)
  * @param workerOutput plan-execute: output tokens per worker (optional, default {@code output})
+ * @param recall react-memory: observations read back before each LLM call, 1 to 1000 (default 3)
+ * @param teamSize shared-memory: agents per team, 1 to 1,000,000 (default 4)
+ * @param pageOut fail, truncate or summarise (default fail)
+ * @param summaryTokens with page-out summarise: the summary's tokens, 1 to 1,000,000 (default 512)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgramSpec(
@@ -68,10 +91,45 @@ public record ProgramSpec(
         @JsonProperty("think-time") DistSpec thinkTime,
         @JsonProperty("fanout") DistSpec fanout,
         @JsonProperty("worker-prompt") DistSpec workerPrompt,
-        @JsonProperty("worker-output") DistSpec workerOutput) {
+        @JsonProperty("worker-output") DistSpec workerOutput,
+        @JsonProperty("recall") Integer recall,
+        @JsonProperty("team-size") Integer teamSize,
+        @JsonProperty("page-out") String pageOut,
+        @JsonProperty("summary-tokens") Integer summaryTokens) {
 
     /** Known program kinds. */
-    public static final List<String> KINDS = List.of("react", "chat", "plan-execute", "multi-turn");
+    public static final List<String> KINDS = List.of("react", "chat", "plan-execute", "multi-turn", "react-memory",
+            "shared-memory");
+    /** Values of {@code page-out}. */
+    public static final List<String> PAGE_OUTS = List.of("fail", "truncate", "summarise");
+
+    /** A program without the memory and page-out options. */
+    public ProgramSpec(String kind, DistSpec rounds, DistSpec systemPrompt, DistSpec stepPrompt, DistSpec output,
+                       DistSpec toolLatency, Integer maxTokens, String tool, DistSpec turns, DistSpec thinkTime,
+                       DistSpec fanout, DistSpec workerPrompt, DistSpec workerOutput) {
+        this(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, maxTokens, tool, turns, thinkTime, fanout,
+                workerPrompt, workerOutput, null, null, null, null);
+    }
+
+    /** react-memory's recall, 3 when absent. */
+    public int recallOrDefault() {
+        return recall == null ? 3 : recall;
+    }
+
+    /** shared-memory's team size, 4 when absent. */
+    public int teamSizeOrDefault() {
+        return teamSize == null ? 4 : teamSize;
+    }
+
+    /** page-out, fail when absent. */
+    public String pageOutOrDefault() {
+        return pageOut == null ? "fail" : pageOut;
+    }
+
+    /** summary-tokens, 512 when absent. */
+    public int summaryTokensOrDefault() {
+        return summaryTokens == null ? 512 : summaryTokens;
+    }
 
     /** A ReAct program. */
     public static ProgramSpec react(DistSpec rounds, DistSpec systemPrompt, DistSpec stepPrompt, DistSpec output,
@@ -102,25 +160,25 @@ public record ProgramSpec(
     /** This program with a max-tokens cap (null for none). */
     public ProgramSpec withMaxTokens(Integer cap) {
         return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, cap, tool, turns,
-                thinkTime, fanout, workerPrompt, workerOutput);
+                thinkTime, fanout, workerPrompt, workerOutput, recall, teamSize, pageOut, summaryTokens);
     }
 
     /** This program with parallel tool calls of the given latency and name (plan-execute). */
     public ProgramSpec withTools(DistSpec latency, String toolName) {
         return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, latency, maxTokens, toolName, turns,
-                thinkTime, fanout, workerPrompt, workerOutput);
+                thinkTime, fanout, workerPrompt, workerOutput, recall, teamSize, pageOut, summaryTokens);
     }
 
     /** This program with a fan-out distribution (plan-execute; null for none). */
     public ProgramSpec withFanout(DistSpec k) {
         return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, maxTokens, tool, turns,
-                thinkTime, k, workerPrompt, workerOutput);
+                thinkTime, k, workerPrompt, workerOutput, recall, teamSize, pageOut, summaryTokens);
     }
 
     /** This program with a turns distribution (multi-turn; null for none). */
     public ProgramSpec withTurns(DistSpec t) {
         return new ProgramSpec(kind, rounds, systemPrompt, stepPrompt, output, toolLatency, maxTokens, tool, t,
-                thinkTime, fanout, workerPrompt, workerOutput);
+                thinkTime, fanout, workerPrompt, workerOutput, recall, teamSize, pageOut, summaryTokens);
     }
 
     /** The kind, {@code react} when absent. */
@@ -160,6 +218,25 @@ public record ProgramSpec(
         }
         required(path, "output", output).validate(path + ".output", DistSpec.Unit.TOKENS);
         String by = "by kind " + k;
+        if (!PAGE_OUTS.contains(pageOutOrDefault())) {
+            throw new IllegalArgumentException(path + ".page-out: expected one of " + String.join(", ", PAGE_OUTS)
+                    + ", got " + Spec.show(pageOut));
+        }
+        if (!pageOutOrDefault().equals("summarise")) {
+            Spec.unused(path, "summary-tokens", summaryTokens, "without page-out: summarise");
+        } else {
+            range(path + ".summary-tokens", summaryTokensOrDefault(), 1_000_000);
+        }
+        if (!k.equals("react-memory")) {
+            Spec.unused(path, "recall", recall, by);
+        } else {
+            range(path + ".recall", recallOrDefault(), 1000);
+        }
+        if (!k.equals("shared-memory")) {
+            Spec.unused(path, "team-size", teamSize, by);
+        } else {
+            range(path + ".team-size", teamSizeOrDefault(), 1_000_000);
+        }
         if (!k.equals("multi-turn")) {
             Spec.unused(path, "turns", turns, by);
             Spec.unused(path, "think-time", thinkTime, by);
@@ -170,7 +247,7 @@ public record ProgramSpec(
             Spec.unused(path, "worker-output", workerOutput, by);
         }
         switch (k) {
-            case "react" -> {
+            case "react", "react-memory", "shared-memory" -> {
                 required(path, "rounds", rounds).validate(path + ".rounds", DistSpec.Unit.COUNT);
                 required(path, "tool-latency", toolLatency).validate(path + ".tool-latency", DistSpec.Unit.DURATION);
             }
@@ -203,6 +280,12 @@ public record ProgramSpec(
                 required(path, "turns", turns).validate(path + ".turns", DistSpec.Unit.COUNT);
                 required(path, "think-time", thinkTime).validate(path + ".think-time", DistSpec.Unit.DURATION);
             }
+        }
+    }
+
+    private static void range(String path, int v, int max) {
+        if (v < 1 || v > max) {
+            throw new IllegalArgumentException(path + ": expected an integer from 1 to " + max + ", got " + v);
         }
     }
 

@@ -145,7 +145,7 @@ class WorkloadSpecTest {
                         "workload.arrivals.rate: not used by process all-at-once"),
                 Arguments.of(WorkloadSpec.generator(5, null,
                                 new ProgramSpec("plan", null, tokens, tokens, tokens, null, null, null, null, null, null, null, null), null),
-                        "workload.program.kind: expected one of react, chat, plan-execute, multi-turn, got 'plan'"),
+                        "workload.program.kind: expected one of react, chat, plan-execute, multi-turn, react-memory, shared-memory, got 'plan'"),
                 Arguments.of(WorkloadSpec.generator(5, null,
                                 ProgramSpec.react(DistSpec.uniform(2, 4), tokens, tokens, null, latency), null),
                         "workload.program.output: expected a distribution"),

@@ -105,7 +105,7 @@ final class Invocation {
         Experiment.Result result;
         Stop stop = options.interrupt.stop();
         try (Interrupt.Scope signals = options.interrupt.install();
-             ResultsFolder folder = ResultsFolder.create(out, options.overwrite)) {
+             ResultsFolder folder = ResultsFolder.create(out, options.overwrite, spec.services().declared())) {
             folder.writeSpec(spec, options.policyPath.plugins().specComment(runner.specComment(folder.specFile())));
             // until the last run.json replaces it, the folder says it is not complete
             info.outcome("not finished: the invocation is still running, or was killed before it could write more");

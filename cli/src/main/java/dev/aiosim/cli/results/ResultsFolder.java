@@ -53,16 +53,26 @@ public final class ResultsFolder implements AutoCloseable {
     private final HistogramLogs hlogs;
     /** Opened on the first timeline sample: runs that take none (live, {@code off}) leave no file. */
     private CSVPrinter timeline;
+    /** Whether the agent-OS service columns are written ({@link ServiceColumns}). */
+    private final boolean services;
 
-    private ResultsFolder(Path dir) {
+    private ResultsFolder(Path dir, boolean services) {
         this.dir = dir;
+        this.services = services;
         List<String> header = new ArrayList<>(SUMMARY_KEYS);
         Metric.SUMMARY.forEach(m -> header.add(m.column()));
+        if (services) {
+            ServiceColumns.SUMMARY.forEach(m -> header.add(m.column()));
+        }
         this.summary = Csv.open(dir.resolve("summary.csv"), header.toArray(String[]::new));
         this.classes = Csv.open(dir.resolve("classes.csv"), CLASS_HEADER);
         this.engines = Csv.open(dir.resolve("engines.csv"), ENGINE_HEADER);
         this.calls = Csv.open(dir.resolve("calls.csv"), RowSink.CALL_HEADER);
-        this.agents = Csv.open(dir.resolve("agents.csv"), RowSink.AGENT_HEADER);
+        List<String> agentHeader = new ArrayList<>(List.of(RowSink.AGENT_HEADER));
+        if (services) {
+            agentHeader.addAll(ServiceColumns.AGENT_HEADER);
+        }
+        this.agents = Csv.open(dir.resolve("agents.csv"), agentHeader.toArray(String[]::new));
         this.hlogs = new HistogramLogs(dir);
     }
 
@@ -85,6 +95,14 @@ public final class ResultsFolder implements AutoCloseable {
      * @throws SpecException for a path that cannot be used (a user error)
      */
     public static ResultsFolder create(Path dir, boolean overwrite) {
+        return create(dir, overwrite, false);
+    }
+
+    /**
+     * {@link #create(Path, boolean)}, with the agent-OS service columns in {@code summary.csv}
+     * and {@code agents.csv} when {@code services} (the spec declares memory, storage or access).
+     */
+    public static ResultsFolder create(Path dir, boolean overwrite, boolean services) {
         if (dir.toString().isBlank()) {
             throw new SpecException("--out: expected a folder path, got ''");
         }
@@ -106,7 +124,7 @@ public final class ResultsFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create results folder " + dir + ": " + OutputFile.reason(e), e);
         }
-        return new ResultsFolder(dir);
+        return new ResultsFolder(dir, services);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -249,6 +267,11 @@ public final class ResultsFolder implements AutoCloseable {
         row.add(Long.toString(seed));
         for (Metric metric : Metric.SUMMARY) {
             row.add(metric.format(m));
+        }
+        if (m.services().reported()) { // the header has their columns ({@link #create} with services)
+            for (Metric metric : ServiceColumns.SUMMARY) {
+                row.add(metric.format(m));
+            }
         }
         String clairvoyant = Boolean.toString(policy.clairvoyant());
         String s = Long.toString(seed);

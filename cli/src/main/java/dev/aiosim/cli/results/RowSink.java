@@ -55,9 +55,14 @@ final class RowSink implements MetricsSink {
     @Override
     public void agent(AgentRecord a) {
         try {
-            agents.printRecord(policy, seed, a.pid(), a.name(), a.priority(), Fmt.plain(a.weight()),
-                    CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()), CallRecord.us(a.turnaroundNanos()),
-                    a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()), a.serviceTokens());
+            java.util.List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(policy, seed, a.pid(), a.name(),
+                    a.priority(), Fmt.plain(a.weight()), CallRecord.us(a.arrivalAt()), CallRecord.us(a.finishedAt()),
+                    CallRecord.us(a.turnaroundNanos()), a.llmCalls(), a.otherCalls(), CallRecord.us(a.waitingNanos()),
+                    a.serviceTokens()));
+            if (a.services() != null) { // the run reports the services: the header has their columns
+                row.addAll(ServiceColumns.agent(a));
+            }
+            agents.printRecord(row);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write agents.csv of the results: " + OutputFile.reason(e), e);
         }

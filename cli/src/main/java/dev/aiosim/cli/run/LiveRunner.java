@@ -56,7 +56,7 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         LiveOptions options = LiveOptions.of(dilation).withHorizon(r.spec().horizonNanos()).withListener((p, arrival, calls) ->
                 trace.add(new TraceAgent(p.pid(), p.name(), arrival, p.priority(), p.weight(), p.group(), calls)))
                 .withEngines(engines.factory());
-        LiveKernel k = new LiveKernel(r.spec().cluster().kernelConfig(), r.policy().factory(), r.sink(),
+        LiveKernel k = new LiveKernel(r.spec().kernelConfig(), r.policy().factory(), r.sink(),
                 r.spec().kernelSlo(), options);
         RunMetrics m;
         try (Stop.Scope running = r.stop().during(k::stop)) {

@@ -20,7 +20,7 @@ public record SimulatedRunner() implements Runner {
     public RunOutcome run(RunRequest r) {
         RunMetrics m;
         try (AgentSource source = r.openWorkload()) {
-            Simulation sim = new Simulation(r.spec().cluster().kernelConfig(), r.policy().factory(), source, r.sink(),
+            Simulation sim = new Simulation(r.spec().kernelConfig(), r.policy().factory(), source, r.sink(),
                     r.spec().kernelSlo(), r.spec().horizonNanos(), r.progress()::time).sampleEvery(r.spec().timelineIntervalNanos());
             try (Stop.Scope scope = r.stop().during(sim::stop)) {
                 m = sim.run();

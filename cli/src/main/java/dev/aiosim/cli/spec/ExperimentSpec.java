@@ -22,6 +22,9 @@ import java.util.List;
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
  * @param metrics what is recorded besides rows and summaries (the timeline's interval)
+ * @param memory the memory manager (absent: memory calls keep their own latencies)
+ * @param storage the storage manager (absent: storage calls keep their own latencies)
+ * @param access who may reach whose memory and storage and call which tools (absent: only one's own)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -35,5 +38,8 @@ public record ExperimentSpec(
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
         @JsonProperty("horizon") DurationValue horizon,
-        @JsonProperty("metrics") MetricsSpec metrics) {
+        @JsonProperty("metrics") MetricsSpec metrics,
+        @JsonProperty("memory") MemorySpec memory,
+        @JsonProperty("storage") StorageSpec storage,
+        @JsonProperty("access") List<AccessRuleSpec> access) {
 }

@@ -42,13 +42,14 @@ import java.util.Objects;
  * @param gpuSpec the catalog's GPU
  * @param modelSpec the catalog's model
  * @param packing how engines pack their steps ({@code packing}, with its token budget)
+ * @param contextWindowTokens the model's maximum context length from the catalog, 0 when it states none
  */
 public record ResolvedCluster(int engines, String gpu, String model, int tensorParallel, int maxBatch, long kvTokens,
                               boolean kvDerived, double gpuMemoryUtilization, PreemptionMode preemption,
                               ByteSize hostSwap, CostModelChoice costModel, double mfu, double mbu,
                               DurationValue stepOverhead, String dispatcher, String catalogFile, int toolConcurrency,
                               int memoryConcurrency, int storageConcurrency, boolean prefixCache, GpuSpec gpuSpec, ModelSpec modelSpec,
-                              StepPacking packing) {
+                              StepPacking packing, long contextWindowTokens) {
     static final List<String> DISPATCHERS = List.of("round-robin", "least-loaded");
     /** Default slots per engine: vLLM's {@code max_num_seqs}. */
     public static final int DEFAULT_MAX_BATCH = 256;
@@ -129,7 +130,7 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         StepPacking packing = PackingChoice.resolve(c, maxBatch, gpu);
         ResolvedCluster r = new ResolvedCluster(engines, gpu.name(), model.name(), tp, maxBatch, kv, derived, util, mode,
                 swap, costModel, mfu, mbu, overhead, dispatcher, catalogFile, tool, memory, storage, prefixCache, gpu, model,
-                packing);
+                packing, catalog.contextWindow(model.name()));
         try {
             costModel.build(r);
         } catch (IllegalArgumentException e) {

@@ -31,10 +31,12 @@ import java.util.Set;
  * @param baseDir folder relative paths were resolved against
  * @param source how messages name the spec (file path, or a bundled name)
  * @param metrics the {@code metrics} section as written, or null (defaults)
+ * @param services the memory, storage and access sections and the model's context window
  */
 public record ResolvedSpec(String name, String description, List<Long> seeds, ResolvedCluster cluster,
                            WorkloadSpec workload, JsonNode workloadTree, List<PolicyEntry> policies, SloSpec slo,
-                           DurationValue horizon, Path baseDir, String source, MetricsSpec metrics) {
+                           DurationValue horizon, Path baseDir, String source, MetricsSpec metrics,
+                           ResolvedServices services) {
     private static final int MAX_REPETITIONS = 100_000;
 
     /** Resolves a bound spec; throws {@link FieldError} naming the first bad field. */
@@ -63,8 +65,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         if (s.horizon() != null && s.horizon().nanos() <= 0) {
             throw new FieldError("horizon", "expected a duration > 0, got " + s.horizon());
         }
+        ResolvedServices services = ResolvedServices.resolve(s.memory(), s.storage(), s.access(),
+                cluster.contextWindowTokens());
         return new ResolvedSpec(name, s.description(), seeds, cluster, s.workload(), workloadTree, policies, s.slo(),
-                s.horizon(), baseDir, source, s.metrics());
+                s.horizon(), baseDir, source, s.metrics(), services);
     }
 
     private static List<Long> seeds(ExperimentSpec s) {
@@ -160,7 +164,12 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
             throw new IllegalArgumentException("expected at least one seed");
         }
         return new ResolvedSpec(name, description, List.copyOf(newSeeds), cluster, workload, workloadTree, policies, slo,
-                horizon, baseDir, source, metrics);
+                horizon, baseDir, source, metrics, services);
+    }
+
+    /** The kernel's configuration: the cluster and the agent-OS services. */
+    public dev.aiosim.kernel.core.KernelConfig kernelConfig() {
+        return cluster.kernelConfig().withOs(services.osConfig());
     }
 
     /** The kernel's SLO. */
@@ -192,7 +201,8 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
     public ObjectNode toTree(Path dir) {
         ExperimentSpec written = new ExperimentSpec(name, description, seeds.get(0), seeds.size(), seeds, cluster.written(),
                 null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon,
-                metrics == null || metrics.timelineInterval() == null ? null : metrics);
+                metrics == null || metrics.timelineInterval() == null ? null : metrics,
+                services.memory(), services.storage(), services.access());
         ObjectNode root = Yaml.MAPPER.valueToTree(written);
         root.replace("workload", workloadTree.deepCopy()); // the section as given, in its place
         PathFields.relativize(root, dir);

@@ -62,7 +62,7 @@ public final class Sweep {
         Open(SweepPlan.Resolved point) {
             this.point = point;
             this.baseline = Baseline.choose(point.spec().policies(), baselineLabel);
-            this.results = ResultsFolder.create(folder.pointDir(point.point()), overwrite);
+            this.results = ResultsFolder.create(folder.pointDir(point.point()), overwrite, point.spec().services().declared());
             this.info = new RunInfo(BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), argv, Instant.now());
             ObjectNode values = info.section("sweep_point");
             for (int k = 0; k < grid.axes().size(); k++) {

@@ -2,6 +2,7 @@ package dev.aiosim.kernel.core;
 
 import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.metrics.AgentRecord;
+import dev.aiosim.kernel.metrics.AgentServiceCounts;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.SyscallResult;
@@ -38,6 +39,15 @@ public final class AgentRun {
     /** Where results go for an attached agent; {@code null} when the kernel pulls its program. */
     Consumer<SyscallResult> results;
     boolean cancelled;
+    /** Agent-OS service counts: denied calls, memory hits and misses, context page-outs. */
+    int denied;
+    long memoryHits;
+    long memoryMisses;
+    int pageOuts;
+    /** Whether its record carries the service counts (the run reports them). */
+    boolean reportServices;
+    /** The call being paged out to fit the context window, or null. */
+    PageChain paging;
 
     AgentRun(AgentProcess process, long arrivalAt) {
         this.process = process;
@@ -112,6 +122,8 @@ public final class AgentRun {
 
     AgentRecord record(long finishedAt) {
         return new AgentRecord(process.pid(), process.name(), process.priority(), process.weight(), arrivalAt,
-                finishedAt, llmCalls, otherCalls, waitingNanos, serviceTokens);
+                finishedAt, llmCalls, otherCalls, waitingNanos, serviceTokens,
+                !reportServices ? null : (denied | memoryHits | memoryMisses | pageOuts) == 0 ? AgentServiceCounts.NONE
+                        : new AgentServiceCounts(denied, memoryHits, memoryMisses, pageOuts));
     }
 }

@@ -4,17 +4,21 @@ import dev.aiosim.kernel.InvariantViolation;
 import dev.aiosim.kernel.cluster.Dispatcher;
 import dev.aiosim.kernel.context.SnapshotCounters;
 import dev.aiosim.kernel.engine.EngineConfig;
+import dev.aiosim.kernel.memory.ContextWindow;
 import dev.aiosim.kernel.metrics.CallStatus;
 import dev.aiosim.kernel.metrics.RunMetrics;
 import dev.aiosim.kernel.process.AgentProcess;
 import dev.aiosim.kernel.process.FanOut;
 import dev.aiosim.kernel.process.LlmCall;
 import dev.aiosim.kernel.process.MemoryCall;
+import dev.aiosim.kernel.process.PageOut;
 import dev.aiosim.kernel.process.StorageCall;
 import dev.aiosim.kernel.process.Syscall;
 import dev.aiosim.kernel.process.SyscallResult;
 import dev.aiosim.kernel.process.ToolCall;
 import dev.aiosim.kernel.resource.Resource;
+import dev.aiosim.kernel.services.OsServices;
+import dev.aiosim.kernel.services.ServiceOutcome;
 import dev.aiosim.kernel.time.Timer;
 import dev.aiosim.kernel.time.VirtualTimeOverflow;
 import dev.aiosim.kernel.scheduler.CallView;
@@ -43,6 +47,7 @@ public final class Kernel {
     private final Resource<OtherCall> tools;
     private final Resource<OtherCall> memory;
     private final Resource<OtherCall> storage;
+    private final OsServices services;
     private final long maxCallTokens;
     private final Decision decision = new Decision();
     private final Roster<LlmRequest> inFlight = new Roster<>(r -> r.inFlightIndex, (r, i) -> r.inFlightIndex = i);
@@ -76,6 +81,12 @@ public final class Kernel {
         this.memory = new Resource<>("memory", config.memoryConcurrency(), timer, this::otherDone);
         this.storage = new Resource<>("storage", config.storageConcurrency(), timer, this::otherDone);
         this.steps.bind(List.of(engines));
+        this.services = new OsServices(config.os(), metrics.services());
+    }
+
+    /** The memory, storage, access and context-window services of this kernel. */
+    public OsServices services() {
+        return services;
     }
 
     public List<Engine> engines() {
@@ -102,6 +113,8 @@ public final class Kernel {
     private AgentRun enroll(AgentProcess process, Consumer<SyscallResult> results, long now) {
         AgentRun agent = new AgentRun(process, now);
         agent.results = results;
+        services.enroll(process);
+        agent.reportServices = services.reported();
         metrics.onAgentArrived();
         alive.add(agent);
         return agent;
@@ -123,10 +136,10 @@ public final class Kernel {
 
     private void submit(AgentRun agent, Syscall syscall, long now) {
         switch (syscall) {
-            case LlmCall c -> submitLlm(agent, c, now);
-            case ToolCall t -> submitOther(agent, syscall, t.latencyNanos(), tools, now);
-            case MemoryCall m -> submitOther(agent, syscall, m.latencyNanos(), memory, now);
-            case StorageCall s -> submitOther(agent, syscall, s.latencyNanos(), storage, now);
+            case LlmCall c -> submitFitted(agent, c, now);
+            case ToolCall t -> submitOther(agent, syscall, tools, now);
+            case MemoryCall m -> submitOther(agent, syscall, memory, now);
+            case StorageCall s -> submitOther(agent, syscall, storage, now);
             case FanOut f -> submitFanOut(agent, f, now);
         }
     }
@@ -147,8 +160,53 @@ public final class Kernel {
             if (joined != null) {
                 advance(agent, joined, now);
             }
+        } else if (agent.paging != null) {
+            Syscall next = agent.paging.next(result);
+            if (next != null) {
+                submit(agent, next, now);
+            } else {
+                SyscallResult r = agent.paging.result(result);
+                agent.paging = null;
+                advance(agent, r, now);
+            }
         } else {
             advance(agent, result, now);
+        }
+    }
+
+    /**
+     * An LLM call meets the model's context window first (MemGPT): one that fits goes on; one that
+     * does not is paged out as its program says (a fan-out child can only be truncated), or
+     * rejected with the reason counted.
+     */
+    private void submitFitted(AgentRun agent, LlmCall call, long now) {
+        PageOut mode = agent.process.program().pageOut();
+        if (agent.inFanOut() && mode.mode() == PageOut.Mode.SUMMARISE) {
+            mode = new PageOut(PageOut.Mode.TRUNCATE, 1);
+        }
+        ContextWindow.Fit fit = services.fit(call, mode);
+        switch (fit) {
+            case null -> submitLlm(agent, call, now);
+            case ContextWindow.TooLong x -> {
+                metrics.services().onContextRejected();
+                agent.llmCalls++;
+                metrics.onLlmSubmitted(call.promptTokens());
+                reject(agent, new LlmRequest(nextCallId++, agent, call, now), now);
+            }
+            case ContextWindow.Truncated t -> {
+                agent.pageOuts++;
+                metrics.services().onTruncated(t.droppedTokens());
+                if (!agent.inFanOut()) {
+                    agent.paging = new PageChain(call, now, List.of());
+                }
+                submitLlm(agent, t.call(), now);
+            }
+            case ContextWindow.Summarised s -> {
+                agent.pageOuts++;
+                metrics.services().onSummarised();
+                agent.paging = new PageChain(call, now, List.of(s.save(), s.call()));
+                submitLlm(agent, s.summary(), now);
+            }
         }
     }
 
@@ -158,8 +216,7 @@ public final class Kernel {
         LlmRequest r = new LlmRequest(nextCallId++, agent, call, now);
         if (r.peakTokens() > maxCallTokens) {
             // can never fit: refuse loudly in the records instead of preempting it forever
-            metrics.call(r.drop(CallStatus.REJECTED));
-            ended(agent, new SyscallResult(call, now, now, SyscallResult.Status.REJECTED, 0), now);
+            reject(agent, r, now);
             return;
         }
         Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
@@ -171,10 +228,27 @@ public final class Kernel {
         }
     }
 
-    private void submitOther(AgentRun agent, Syscall call, long latency, Resource<OtherCall> resource, long now) {
+    private void reject(AgentRun agent, LlmRequest r, long now) {
+        metrics.call(r.drop(CallStatus.REJECTED));
+        ended(agent, new SyscallResult(r.call, now, now, SyscallResult.Status.REJECTED, 0), now);
+    }
+
+    /** A tool, memory or storage call: the services check and cost it, its resource serves it; a denied one ends at once. */
+    private void submitOther(AgentRun agent, Syscall call, Resource<OtherCall> resource, long now) {
         agent.otherCalls++;
         metrics.onOtherSubmitted();
-        resource.submit(new OtherCall(agent, call, latency, now, resource), now);
+        ServiceOutcome o = services.serve(agent.process, call);
+        if (o.denied()) {
+            agent.denied++;
+            ended(agent, new SyscallResult(call, now, now, SyscallResult.Status.DENIED, 0), now);
+            return;
+        }
+        if (o.memoryHit()) {
+            agent.memoryHits++;
+        } else if (o.memoryMiss()) {
+            agent.memoryMisses++;
+        }
+        resource.submit(new OtherCall(agent, call, o.latencyNanos(), now, resource), now);
     }
 
     private void otherDone(OtherCall c, long now) {
@@ -382,6 +456,7 @@ public final class Kernel {
         for (Engine e : engines) {
             e.checkSwapReturned();
         }
+        services.finish();
         metrics.checkBalanced();
     }
 

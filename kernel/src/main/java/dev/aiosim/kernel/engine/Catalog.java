@@ -19,21 +19,24 @@ import java.util.TreeSet;
  * A GPU's {@code interconnect-bytes-per-sec} and a model's dimensions ({@code hidden-size},
  * {@code intermediate-size}, {@code vocab-size}, {@code tied-embeddings}, all four or none) are
  * optional, so catalogs written for the roofline keep loading; the per-operator cost model
- * needs them.
+ * needs them. A model's {@code max-context} (its maximum context length in tokens, from its
+ * model card) is optional too: without it the kernel enforces no context window for it.
  */
 public final class Catalog {
     private static final String[] GPU_FIELDS = {"peak-flops", "hbm-bytes-per-sec", "memory-bytes", "pcie-bytes-per-sec",
         "interconnect-bytes-per-sec"};
     private static final String[] MODEL_FIELDS = {"params", "layers", "query-heads", "kv-heads", "head-dim",
-        "dtype-bytes", "tensor-parallel", "hidden-size", "intermediate-size", "vocab-size", "tied-embeddings"};
+        "dtype-bytes", "tensor-parallel", "hidden-size", "intermediate-size", "vocab-size", "tied-embeddings", "max-context"};
     private static final String[] DIMENSION_FIELDS = {"hidden-size", "intermediate-size", "vocab-size", "tied-embeddings"};
 
     private final Map<String, GpuSpec> gpus;
     private final Map<String, ModelSpec> models;
+    private final Map<String, Long> contextWindows;
 
-    private Catalog(Map<String, GpuSpec> gpus, Map<String, ModelSpec> models) {
+    private Catalog(Map<String, GpuSpec> gpus, Map<String, ModelSpec> models, Map<String, Long> contextWindows) {
         this.gpus = Collections.unmodifiableMap(gpus);
         this.models = Collections.unmodifiableMap(models);
+        this.contextWindows = Collections.unmodifiableMap(contextWindows);
     }
 
     /** The catalog bundled with aiosim. */
@@ -62,6 +65,7 @@ public final class Catalog {
     static Catalog parse(Properties p, String source) {
         Map<String, GpuSpec> gpus = new TreeMap<>();
         Map<String, ModelSpec> models = new TreeMap<>();
+        Map<String, Long> windows = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             // names may contain dots (Llama-3.1-8B): the field is what follows the last dot
             int first = key.indexOf('.');
@@ -95,8 +99,17 @@ public final class Catalog {
                     (int) number(p, source, "model." + name + ".dtype-bytes"),
                     (int) number(p, source, "model." + name + ".tensor-parallel"),
                     dimensions(p, source, "model." + name + ".")));
+            String window = "model." + name + ".max-context";
+            if (p.getProperty(window) != null) {
+                double w = number(p, source, window);
+                if (w != Math.rint(w) || w > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(source + ": key '" + window + "': expected a whole number of tokens up to "
+                            + Integer.MAX_VALUE + ", got '" + p.getProperty(window) + "'");
+                }
+                windows.put(name, (long) w);
+            }
         }
-        return new Catalog(gpus, models);
+        return new Catalog(gpus, models, windows);
     }
 
     /** The model's dimensions, or null when none of their keys is given; some but not all is an error. */
@@ -178,6 +191,11 @@ public final class Catalog {
             throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", models.keySet()));
         }
         return m;
+    }
+
+    /** The model's maximum context length in tokens, 0 when the catalog states none. */
+    public long contextWindow(String model) {
+        return contextWindows.getOrDefault(model, 0L);
     }
 
     public Map<String, GpuSpec> gpus() {

@@ -13,9 +13,19 @@ package dev.aiosim.kernel.metrics;
  * @param otherCalls tool, memory and storage calls submitted
  * @param waitingNanos sum of its LLM calls' queueing delays (AIOS "waiting")
  * @param serviceTokens prompt plus generated tokens served to it
+ * @param services its use of the memory, storage, access and context-window services, or null
+ *     when the run does not report them
  */
 public record AgentRecord(long pid, String name, int priority, double weight, long arrivalAt, long finishedAt,
-                          int llmCalls, int otherCalls, long waitingNanos, long serviceTokens) {
+                          int llmCalls, int otherCalls, long waitingNanos, long serviceTokens,
+                          AgentServiceCounts services) {
+    /** A row without service counts (all zero). */
+    public AgentRecord(long pid, String name, int priority, double weight, long arrivalAt, long finishedAt,
+                       int llmCalls, int otherCalls, long waitingNanos, long serviceTokens) {
+        this(pid, name, priority, weight, arrivalAt, finishedAt, llmCalls, otherCalls, waitingNanos, serviceTokens,
+                null);
+    }
+
     public boolean finished() {
         return finishedAt >= 0;
     }

@@ -55,6 +55,7 @@ public final class RunMetrics {
     double jainSumSq;
     long jainN;
     final SnapshotCounters snapshots = new SnapshotCounters();
+    private final ServiceTotals services = new ServiceTotals();
     private final List<EngineStats> engineStats = new ArrayList<>();
 
     public RunMetrics(MetricsSink sink, Slo slo) {
@@ -207,6 +208,8 @@ public final class RunMetrics {
     }
     public long steps() { return steps; }
     public SnapshotCounters snapshots() { return snapshots; }
+    /** The agent-OS services' totals: denials, page-outs, memory and storage managers. */
+    public ServiceTotals services() { return services; }
     public Histogram queueing() { return queueing; }
     public Histogram ttft() { return ttft; }
     public Histogram tbt() { return tbt; }

@@ -13,4 +13,12 @@ public interface Program {
      * @return the next syscall, or {@code null} when the agent is done
      */
     Syscall next(SyscallResult previous);
+
+    /**
+     * What the kernel does when one of this program's LLM calls would not fit the model's context
+     * window; {@link PageOut#FAIL} unless the program says otherwise.
+     */
+    default PageOut pageOut() {
+        return PageOut.FAIL;
+    }
 }

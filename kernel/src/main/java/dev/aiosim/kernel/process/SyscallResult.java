@@ -15,7 +15,12 @@ public record SyscallResult(Syscall call, long submittedAt, long completedAt, St
     public enum Status {
         COMPLETED,
         /** The kernel refused it, e.g. an LLM call that can never fit in any engine's KV pool. */
-        REJECTED
+        REJECTED,
+        /**
+         * The access manager refused it (a memory, storage or tool call the agent's group may not
+         * make): it was never served and touched nothing.
+         */
+        DENIED
     }
 
     public boolean ok() {

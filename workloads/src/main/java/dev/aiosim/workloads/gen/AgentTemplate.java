@@ -1,12 +1,16 @@
 package dev.aiosim.workloads.gen;
 
 import dev.aiosim.kernel.process.LlmCall;
+import dev.aiosim.kernel.process.PageOut;
 import dev.aiosim.kernel.process.Program;
 import dev.aiosim.workloads.DistSpec.Unit;
 import dev.aiosim.workloads.ProgramSpec;
 import dev.aiosim.workloads.program.MultiTurnProgram;
+import dev.aiosim.workloads.program.PagedProgram;
 import dev.aiosim.workloads.program.PlanExecuteProgram;
+import dev.aiosim.workloads.program.ReactMemoryProgram;
 import dev.aiosim.workloads.program.ReactProgram;
+import dev.aiosim.workloads.program.SharedMemoryProgram;
 import dev.aiosim.workloads.program.SingleCallProgram;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -31,6 +35,9 @@ public final class AgentTemplate {
     private final QuantityDist workerOutput;
     private final int maxTokens;
     private final String tool;
+    private final int recall;
+    private final int teamSize;
+    private final PageOut pageOut;
 
     /**
      * @param spec a validated program spec
@@ -51,6 +58,18 @@ public final class AgentTemplate {
         this.workerOutput = resolve(spec.workerOutput(), Unit.TOKENS, path + ".worker-output", baseDir, columns);
         this.maxTokens = spec.maxTokensOrDefault();
         this.tool = spec.toolOrDefault();
+        this.recall = spec.recallOrDefault();
+        this.teamSize = spec.teamSizeOrDefault();
+        this.pageOut = switch (spec.pageOutOrDefault()) {
+            case "truncate" -> new PageOut(PageOut.Mode.TRUNCATE, 1);
+            case "summarise" -> new PageOut(PageOut.Mode.SUMMARISE, spec.summaryTokensOrDefault());
+            default -> null;
+        };
+    }
+
+    /** The access-control group of agent {@code pid}: its team for shared-memory, else {@code default}. */
+    public String group(long pid) {
+        return kind.equals("shared-memory") ? SharedMemoryProgram.group(pid, teamSize) : "default";
     }
 
     private static QuantityDist resolve(dev.aiosim.workloads.DistSpec d, Unit unit, String path, Path baseDir,
@@ -78,6 +97,11 @@ public final class AgentTemplate {
      *     unique within the workload
      */
     public Program create(UniformRandomProvider rng, long session) {
+        Program p = program(rng, session);
+        return pageOut == null ? p : new PagedProgram(p, pageOut);
+    }
+
+    private Program program(UniformRandomProvider rng, long session) {
         return switch (kind) {
             case "chat" -> {
                 long prompt = bind(systemPrompt, rng).getAsLong() + bind(stepPrompt, rng).getAsLong();
@@ -97,6 +121,18 @@ public final class AgentTemplate {
                 long system = bind(systemPrompt, rng).getAsLong();
                 yield new MultiTurnProgram(t, system, bind(stepPrompt, rng), output.sampler(rng),
                         thinkTime.sampler(rng), maxTokens, session);
+            }
+            case "react-memory" -> {
+                int r = (int) rounds.sampler(rng).getAsLong();
+                long system = bind(systemPrompt, rng).getAsLong();
+                yield new ReactMemoryProgram(r, recall, system, bind(stepPrompt, rng), output.sampler(rng),
+                        toolLatency.sampler(rng), maxTokens, tool);
+            }
+            case "shared-memory" -> {
+                int r = (int) rounds.sampler(rng).getAsLong();
+                long system = bind(systemPrompt, rng).getAsLong();
+                yield new SharedMemoryProgram(session, teamSize, r, system, bind(stepPrompt, rng), output.sampler(rng),
+                        toolLatency.sampler(rng), maxTokens, tool);
             }
             default -> {
                 int r = (int) rounds.sampler(rng).getAsLong();

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The agents of a generator workload, made one at a time as the kernel pulls them (constant
- * memory). Agent k (pid k, name {@code agent-k}, weight 1, group {@code default}) gets the k-th
+ * memory). Agent k (pid k, name {@code agent-k}, weight 1, group {@code default}, or its team for
+ * the shared-memory program) gets the k-th
  * arrival time from the arrival stream, the k-th priority from the priority stream, and a program
  * drawing from its own stream {@code Seeds.stream(seed, PROGRAMS, k)}, with prefix-cache session
  * key k (plan-execute and multi-turn programs name their KV blocks by it).
@@ -47,6 +48,6 @@ public final class GeneratedSource implements AgentSource {
         lastTime = t;
         int priority = priorities.next();
         var program = template.create(Seeds.provider(Seeds.stream(seed, Seeds.PROGRAMS, pid)), pid);
-        return new AgentArrival(t, new AgentProcess(pid, "agent-" + pid, priority, 1.0, "default", program));
+        return new AgentArrival(t, new AgentProcess(pid, "agent-" + pid, priority, 1.0, template.group(pid), program));
     }
 }

@@ -27,7 +27,10 @@ final class AgentLine {
     private static final Set<String> LLM_KEYS = ordered(AiosimJson.PROMPT, AiosimJson.OUTPUT, AiosimJson.MAX_TOKENS,
             AiosimJson.PREFIX);
     private static final Set<String> TOOL_KEYS = ordered(AiosimJson.LATENCY, AiosimJson.TOOL_NAME);
-    private static final Set<String> RESOURCE_KEYS = ordered(AiosimJson.LATENCY, AiosimJson.OP);
+    private static final Set<String> MEMORY_KEYS = ordered(AiosimJson.LATENCY, AiosimJson.OP, AiosimJson.SIZE,
+            AiosimJson.ITEM, AiosimJson.TARGET);
+    private static final Set<String> STORAGE_KEYS = ordered(AiosimJson.LATENCY, AiosimJson.OP, AiosimJson.SIZE,
+            AiosimJson.FILE, AiosimJson.TARGET);
     private static final Set<String> BLOCKS_KEYS = ordered(AiosimJson.BLOCK_TOKENS, AiosimJson.IDS);
     private static final Set<String> SESSION_KEYS = ordered(AiosimJson.SESSION, AiosimJson.BLOCK_TOKENS);
     private static final String KINDS = "llm, tool, memory, storage or parallel";
@@ -91,10 +94,15 @@ final class AgentLine {
                         integer(body, at + ".", AiosimJson.LATENCY, 0, Long.MAX_VALUE));
             }
             case AiosimJson.MEMORY, AiosimJson.STORAGE -> {
-                keys(object(body, at), at + ".", RESOURCE_KEYS);
+                boolean memory = kind.equals(AiosimJson.MEMORY);
+                keys(object(body, at), at + ".", memory ? MEMORY_KEYS : STORAGE_KEYS);
                 String op = optionalText(body, at, AiosimJson.OP);
                 long latency = integer(body, at + ".", AiosimJson.LATENCY, 0, Long.MAX_VALUE);
-                yield kind.equals(AiosimJson.MEMORY) ? new MemoryCall(op, latency) : new StorageCall(op, latency);
+                long size = body.has(AiosimJson.SIZE) ? integer(body, at + ".", AiosimJson.SIZE, 0, Long.MAX_VALUE) : 0;
+                String name = optionalText(body, at, memory ? AiosimJson.ITEM : AiosimJson.FILE);
+                long target = body.has(AiosimJson.TARGET)
+                        ? integer(body, at + ".", AiosimJson.TARGET, 0, Long.MAX_VALUE) : MemoryCall.SELF;
+                yield memory ? new MemoryCall(op, latency, size, name, target) : new StorageCall(op, latency, size, name, target);
             }
             case AiosimJson.PARALLEL -> {
                 if (!body.isArray() || body.isEmpty()) {

@@ -31,6 +31,10 @@ final class AiosimJson {
     static final String LATENCY = "latency_ns";
     static final String TOOL_NAME = "name";
     static final String OP = "op";
+    static final String SIZE = "size";
+    static final String ITEM = "item";
+    static final String FILE = "file";
+    static final String TARGET = "target";
 
     private AiosimJson() {}
 

@@ -139,8 +139,10 @@ public final class AiosimTraceWriter implements Closeable {
                 }
                 json.writeEndObject();
             }
-            case MemoryCall m -> resource(AiosimJson.MEMORY, m.latencyNanos(), m.op());
-            case StorageCall m -> resource(AiosimJson.STORAGE, m.latencyNanos(), m.op());
+            case MemoryCall m -> resource(AiosimJson.MEMORY, m.latencyNanos(), m.op(), m.bytes(), AiosimJson.ITEM, m.item(),
+                    m.target());
+            case StorageCall m -> resource(AiosimJson.STORAGE, m.latencyNanos(), m.op(), m.bytes(), AiosimJson.FILE, m.file(),
+                    m.target());
             case FanOut f -> {
                 json.writeArrayFieldStart(AiosimJson.PARALLEL);
                 for (Syscall child : f.calls()) {
@@ -171,11 +173,22 @@ public final class AiosimTraceWriter implements Closeable {
         json.writeEndObject();
     }
 
-    private void resource(String kind, long latency, String op) throws IOException {
+    /** A memory or storage call; size, name and target only when they are not the defaults (old files stay as they were). */
+    private void resource(String kind, long latency, String op, long size, String nameKey, String name, long target)
+            throws IOException {
         json.writeObjectFieldStart(kind);
         json.writeNumberField(AiosimJson.LATENCY, latency);
         if (op != null) {
             json.writeStringField(AiosimJson.OP, op);
+        }
+        if (size != 0) {
+            json.writeNumberField(AiosimJson.SIZE, size);
+        }
+        if (name != null) {
+            json.writeStringField(nameKey, name);
+        }
+        if (target != MemoryCall.SELF) {
+            json.writeNumberField(AiosimJson.TARGET, target);
         }
         json.writeEndObject();
     }

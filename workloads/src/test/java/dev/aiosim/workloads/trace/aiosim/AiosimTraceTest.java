@@ -216,7 +216,7 @@ class AiosimTraceTest {
                 Arguments.of(h + "{\"pid\":1,\"arrival_ns\":0,\"syscalls\":[{\"tool\":{\"latency_ns\":5}},{\"tool\":{\"latency_ns\":-5}}]}\n", 2,
                         "syscalls[1].tool.latency_ns", "expected an integer >= 0, got '-5'"),
                 Arguments.of(h + "{\"pid\":1,\"arrival_ns\":0,\"syscalls\":[{\"memory\":{\"latency_ns\":5,\"name\":\"x\"}}]}\n", 2,
-                        "syscalls[0].memory.name", "expected one of the keys latency_ns, op, got 'name'"),
+                        "syscalls[0].memory.name", "expected one of the keys latency_ns, op, size, item, target, got 'name'"),
                 Arguments.of(h + "{\"pid\":1,\"arrival_ns\":0,\"syscalls\":[{\"storage\":5}]}\n", 2,
                         "syscalls[0].storage", "expected an object, got '5'"),
                 Arguments.of(h + "{\"pid\":1,\"arrival_ns\":0,\"syscalls\":[{\"tool\":{\"latency_ns\":5},\"llm\":{\"prompt\":1,\"output\":1}}]}\n", 2,

@@ -48,4 +48,24 @@ class AiosimTraceWriterTest {
         assertThatThrownBy(() -> w.write(new TraceAgent(1, "b", 9, 0, 1, "default", List.of())))
                 .hasMessageContaining("agent 1 arrives at 9 ns, before the previous agent (10 ns)");
     }
+
+    /** Memory and storage calls carry op, size, item or file and target; an old line without them reads as before. */
+    @Test
+    void sizedMemoryAndStorageCallsRoundTrip() throws Exception {
+        List<dev.aiosim.kernel.process.Syscall> calls = List.of(new MemoryCall("write", 0, 400, "obs-1", 7),
+                new StorageCall("create", 5, 1000, "notes", MemoryCall.SELF), new MemoryCall("read", 3));
+        StringWriter s = new StringWriter();
+        try (AiosimTraceWriter w = new AiosimTraceWriter(s, null)) {
+            w.write(new TraceAgent(0, "a", 0, 0, 1, "team-0", calls));
+        }
+        String line = s.toString().split("\n")[1];
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(line).get("syscalls")).isEqualTo(json.readTree("[{\"memory\":{\"latency_ns\":0,\"op\":\"write\","
+                + "\"size\":400,\"item\":\"obs-1\",\"target\":7}},{\"storage\":{\"latency_ns\":5,\"op\":\"create\","
+                + "\"size\":1000,\"file\":\"notes\"}},{\"memory\":{\"latency_ns\":3,\"op\":\"read\"}}]"));
+        assertThat(AgentLine.parse(json.readTree(line)).syscalls()).isEqualTo(calls);
+        assertThatThrownBy(() -> AgentLine.parse(json.readTree(
+                "{\"pid\":0,\"arrival_ns\":0,\"syscalls\":[{\"memory\":{\"latency_ns\":0,\"size\":-1}}]}")))
+                .hasMessageContaining("syscalls[0].memory.size");
+    }
 }
