@@ -27,8 +27,8 @@ final class HistogramLogs {
         try {
             EncodableHistogram e;
             while ((e = reader.nextIntervalHistogram()) != null) {
-                if (!(e instanceof Histogram h)) {
-                    continue;
+                if (!(e instanceof Histogram h) || h.getTag() == null) {
+                    continue; // the untagged histogram pools every run of the file
                 }
                 String tag = h.getTag() == null ? "" : h.getTag();
                 int slash = tag.lastIndexOf('/');

@@ -1,6 +1,7 @@
 package dev.aiosim.cli.results;
 
 import dev.aiosim.kernel.metrics.RunMetrics;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,13 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * HdrHistogram logs, one file per distribution ({@code queueing.hlog}, {@code ttft.hlog},
  * {@code tbt.hlog}, {@code e2e.hlog}, {@code turnaround.hlog}), one tagged interval histogram per
- * run (tag {@code <policy>/<seed>}, interval 0 to the run's makespan in virtual seconds).
+ * run (tag {@code <policy>/<seed>}, interval 0 to the run's makespan in virtual seconds), and,
+ * when the folder is closed, one untagged histogram pooling every run of the file (interval 0 to
+ * the longest makespan): tools that read only untagged histograms, such as HdrHistogram's own
+ * {@code HistogramLogProcessor} without {@code -tag}, then read the folder as a whole.
  * Values are microseconds; the max column is in seconds. No wall-clock time is written.
  */
 final class HistogramLogs implements AutoCloseable {
@@ -35,13 +41,18 @@ final class HistogramLogs implements AutoCloseable {
 
     private final Map<String, PrintStream> streams = new LinkedHashMap<>();
     private final Map<String, HistogramLogWriter> writers = new LinkedHashMap<>();
+    /** Per log, every run appended so far added up; null until the first run. */
+    private final Map<String, Histogram> pooled = new LinkedHashMap<>();
+    /** The longest run's interval end, in seconds. */
+    private double pooledEnd;
 
     HistogramLogs(Path dir) {
         for (String kind : KINDS.keySet()) {
             try {
                 PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve(kind + ".hlog")), false, StandardCharsets.US_ASCII);
                 HistogramLogWriter w = new HistogramLogWriter(out);
-                w.outputComment("aiosim " + kind + " distributions, values in microseconds of virtual time; one tagged histogram per policy/seed");
+                w.outputComment("aiosim " + kind + " distributions, values in microseconds of virtual time; one tagged histogram per"
+                        + " policy/seed, then an untagged one pooling them all");
                 w.outputLogFormatVersion();
                 w.outputBaseTime(0);
                 w.outputLegend();
@@ -76,10 +87,22 @@ final class HistogramLogs implements AutoCloseable {
     /** Appends one run's texts from {@link #render}. */
     void append(List<String> texts) {
         int i = 0;
-        for (PrintStream out : streams.values()) {
-            out.print(texts.get(i++));
+        for (Map.Entry<String, PrintStream> e : streams.entrySet()) {
+            String text = texts.get(i++);
+            e.getValue().print(text);
+            pool(e.getKey(), text);
         }
         flush();
+    }
+
+    private void pool(String kind, String text) {
+        HistogramLogReader reader = new HistogramLogReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
+        EncodableHistogram e;
+        while ((e = reader.nextIntervalHistogram()) != null) {
+            Histogram h = (Histogram) e;
+            pooled.computeIfAbsent(kind, k -> new Histogram(h.getNumberOfSignificantValueDigits())).add(h);
+            pooledEnd = Math.max(pooledEnd, h.getEndTimeStamp() / 1e3);
+        }
     }
 
     /** Flushes every log; a PrintStream hides write errors (a full disk), so they are checked here. */
@@ -94,6 +117,9 @@ final class HistogramLogs implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Map.Entry<String, Histogram> e : pooled.entrySet()) {
+            writers.get(e.getKey()).outputIntervalHistogram(0, pooledEnd, e.getValue(), 1e6);
+        }
         flush();
         streams.values().forEach(PrintStream::close);
     }
