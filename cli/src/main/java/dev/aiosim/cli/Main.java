@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Simulates LLM-agent operating systems: agents, syscalls, GPU inference slots, "
                 + "context snapshots and scheduling policies, in deterministic virtual time.",
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
-            PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
+            PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.AuditCommand.class, dev.aiosim.cli.command.TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code when the heap ran out: a resource error, like an I/O error. */
     public static final int OUT_OF_MEMORY = ErrorHandler.IO_ERROR;

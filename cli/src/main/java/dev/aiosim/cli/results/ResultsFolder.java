@@ -51,6 +51,8 @@ public final class ResultsFolder implements AutoCloseable {
     private final CSVPrinter calls;
     private final CSVPrinter agents;
     private final HistogramLogs hlogs;
+    private CSVPrinter faults;
+    private dev.aiosim.cli.audit.HashChainWriter audit;
 
     private ResultsFolder(Path dir) {
         this.dir = dir;
@@ -67,7 +69,13 @@ public final class ResultsFolder implements AutoCloseable {
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
             "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
-            "e2e.hlog", "turnaround.hlog");
+            "e2e.hlog", "turnaround.hlog", "faults.csv", "audit.jsonl");
+
+    /** {@code faults.csv}: one row per run of a spec with a {@code faults:} section. */
+    static final String[] FAULTS_HEADER = {"policy", "clairvoyant", "seed", "engine_crashes", "engine_restarts",
+        "engine_down_s", "down_fraction", "calls_lost", "calls_redispatched", "calls_recovered", "snapshots_lost",
+        "snapshot_bytes_lost", "calls_failed", "tool_attempts_failed", "tool_retries", "tool_calls_failed",
+        "calls_completed", "goodput_per_s", "tokens_per_s"};
 
     /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {
@@ -222,6 +230,40 @@ public final class ResultsFolder implements AutoCloseable {
         return new RowSink(calls, agents, policy.label(), seed);
     }
 
+    /**
+     * The audit trail {@code audit.jsonl}, opened on first use and written as the runs go (a
+     * {@code run} record starts each run), closed with the folder.
+     */
+    public dev.aiosim.cli.audit.HashChainWriter audit() {
+        if (audit == null) {
+            try {
+                audit = new dev.aiosim.cli.audit.HashChainWriter(new java.io.BufferedOutputStream(
+                        Files.newOutputStream(dir.resolve("audit.jsonl")), 1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write audit.jsonl in " + dir + ": " + OutputFile.reason(e), e);
+            }
+        }
+        return audit;
+    }
+
+    /** Writes a finished run's row of {@code faults.csv} (opened on first use). */
+    public void recordFaults(PolicyEntry policy, long seed, RunMetrics m) {
+        var f = m.faults();
+        try {
+            if (faults == null) {
+                faults = Csv.open(dir.resolve("faults.csv"), FAULTS_HEADER);
+            }
+            double engineSeconds = m.makespanNanos() / 1e9 * m.engineStats().size();
+            faults.printRecord(policy.label(), policy.clairvoyant(), seed, f.crashes, f.restarts, secs(f.downNanos / 1e9),
+                    secs(engineSeconds == 0 ? 0 : f.downNanos / 1e9 / engineSeconds), f.callsLost, f.redispatched,
+                    f.recovered, f.snapshotsLost, f.snapshotBytesLost, m.llmFailed(), f.toolAttemptsFailed, f.toolRetries,
+                    f.toolFailed, m.llmCompleted(), Fmt.fixed(m.goodput(), 4), Fmt.fixed(m.outputTokensPerSecond(), 3));
+            faults.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
+        }
+    }
+
     /** Writes a finished run's summary row, per-priority rows and histograms. */
     public void record(PolicyEntry policy, long seed, RunMetrics m) {
         try {
@@ -262,10 +304,14 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; engines; calls; agents; hlogs) {
+        try (summary; classes; engines; calls; agents; hlogs; AutoCloseable f = faults; AutoCloseable a = audit) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
+import dev.aiosim.kernel.audit.AuditSink;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.Workloads;
 import dev.aiosim.workloads.trace.TraceFileException;
@@ -56,10 +57,18 @@ public final class Experiment {
                     return new Result(results, true);
                 }
                 progress.runStarted(policy.label(), seed, spec.horizonNanos());
-                RunOutcome o = runner.run(new RunRequest(spec, policy, seed, this, out.sink(policy, seed), progress, stop));
+                AuditSink audit = AuditSink.OFF;
+                if (spec.audit()) {
+                    out.audit().run(policy.label(), seed);
+                    audit = out.audit();
+                }
+                RunOutcome o = runner.run(new RunRequest(spec, policy, seed, this, out.sink(policy, seed), progress, stop, audit));
                 progress.runDone();
                 partial |= o.partial();
                 out.record(policy, seed, o.metrics());
+                if (spec.faultPlan() != null) {
+                    out.recordFaults(policy, seed, o.metrics());
+                }
                 info.run(policy.label(), seed, o.metrics(), o.partial());
                 results.add(new RunResult(policy, seed, RunFigures.of(o.metrics())));
                 if (o.trace() != null) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param schedulers policies to run, each with its parameters
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
+ * @param faults fault injection (absent: none)
+ * @param audit {@code on} writes the hash-chained audit trail {@code audit.jsonl} (absent: off)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -33,5 +35,7 @@ public record ExperimentSpec(
         @JsonProperty("workload") @JsonInclude(JsonInclude.Include.ALWAYS) WorkloadSpec workload,
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
-        @JsonProperty("horizon") DurationValue horizon) {
+        @JsonProperty("horizon") DurationValue horizon,
+        @JsonProperty("faults") FaultsSpec faults,
+        @JsonProperty("audit") AuditSwitch audit) {
 }
