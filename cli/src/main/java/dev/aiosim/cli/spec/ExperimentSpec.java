@@ -22,6 +22,8 @@ import java.util.List;
  * @param slo service-level objectives for goodput
  * @param horizon stop time in virtual time
  * @param metrics what is recorded besides rows and summaries (the timeline's interval)
+ * @param faults fault injection (absent: none)
+ * @param audit {@code on} writes the hash-chained audit trail {@code audit.jsonl} (absent: off)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -35,5 +37,7 @@ public record ExperimentSpec(
         @JsonProperty("schedulers") List<SchedulerSpec> schedulers,
         @JsonProperty("slo") SloSpec slo,
         @JsonProperty("horizon") DurationValue horizon,
-        @JsonProperty("metrics") MetricsSpec metrics) {
+        @JsonProperty("metrics") MetricsSpec metrics,
+        @JsonProperty("faults") FaultsSpec faults,
+        @JsonProperty("audit") AuditSwitch audit) {
 }

@@ -3,6 +3,7 @@ package dev.aiosim.cli.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.kernel.fault.FaultPlan;
 import dev.aiosim.kernel.metrics.Slo;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.scheduler.SchedulerRegistry;
@@ -31,10 +32,14 @@ import java.util.Set;
  * @param baseDir folder relative paths were resolved against
  * @param source how messages name the spec (file path, or a bundled name)
  * @param metrics the {@code metrics} section as written, or null (defaults)
+ * @param faults the faults section with its defaults, or null for none
+ * @param faultPlan the faults in kernel units, or null for none
+ * @param audit whether the audit trail is written
  */
 public record ResolvedSpec(String name, String description, List<Long> seeds, ResolvedCluster cluster,
                            WorkloadSpec workload, JsonNode workloadTree, List<PolicyEntry> policies, SloSpec slo,
-                           DurationValue horizon, Path baseDir, String source, MetricsSpec metrics) {
+                           DurationValue horizon, Path baseDir, String source, MetricsSpec metrics,
+                           FaultsSpec faults, FaultPlan faultPlan, boolean audit) {
     private static final int MAX_REPETITIONS = 100_000;
 
     /** Resolves a bound spec; throws {@link FieldError} naming the first bad field. */
@@ -63,8 +68,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         if (s.horizon() != null && s.horizon().nanos() <= 0) {
             throw new FieldError("horizon", "expected a duration > 0, got " + s.horizon());
         }
+        FaultPlan plan = s.faults() == null ? null : s.faults().resolve(cluster.engines());
         return new ResolvedSpec(name, s.description(), seeds, cluster, s.workload(), workloadTree, policies, s.slo(),
-                s.horizon(), baseDir, source, s.metrics());
+                s.horizon(), baseDir, source, s.metrics(), plan == null ? null : s.faults().written(plan), plan,
+                s.audit() != null && s.audit().on());
     }
 
     private static List<Long> seeds(ExperimentSpec s) {
@@ -160,7 +167,7 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
             throw new IllegalArgumentException("expected at least one seed");
         }
         return new ResolvedSpec(name, description, List.copyOf(newSeeds), cluster, workload, workloadTree, policies, slo,
-                horizon, baseDir, source, metrics);
+                horizon, baseDir, source, metrics, faults, faultPlan, audit);
     }
 
     /** The kernel's SLO. */
@@ -192,7 +199,8 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
     public ObjectNode toTree(Path dir) {
         ExperimentSpec written = new ExperimentSpec(name, description, seeds.get(0), seeds.size(), seeds, cluster.written(),
                 null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon,
-                metrics == null || metrics.timelineInterval() == null ? null : metrics);
+                metrics == null || metrics.timelineInterval() == null ? null : metrics,
+                faults, audit ? new AuditSwitch(true) : null);
         ObjectNode root = Yaml.MAPPER.valueToTree(written);
         root.replace("workload", workloadTree.deepCopy()); // the section as given, in its place
         PathFields.relativize(root, dir);

@@ -15,7 +15,9 @@ public record SyscallResult(Syscall call, long submittedAt, long completedAt, St
     public enum Status {
         COMPLETED,
         /** The kernel refused it, e.g. an LLM call that can never fit in any engine's KV pool. */
-        REJECTED
+        REJECTED,
+        /** It failed under fault injection (a tool call out of retries, an LLM call lost in too many crashes). */
+        FAILED
     }
 
     public boolean ok() {
