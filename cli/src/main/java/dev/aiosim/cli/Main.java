@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = "Simulates LLM-agent operating systems: agents, syscalls, GPU inference slots, "
                 + "context snapshots and scheduling policies, in deterministic virtual time.",
         subcommands = {DemoCommand.class, RunCommand.class, CompareCommand.class, ReplayCommand.class,
-            PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.TraceCommand.class,
+            PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.AuditCommand.class,
+            dev.aiosim.cli.command.TraceCommand.class,
             dev.aiosim.cli.command.SweepCommand.class, dev.aiosim.cli.command.WorkerCommand.class,
             dev.aiosim.cli.command.ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -42,7 +42,7 @@ class RegistryDrivenSuitesTest {
     void theInvariantAndDeterminismSuitesRunTheTestOnlyPolicyWithItsDefaultsAndItsSample() {
         for (Supplier<Stream<Arguments>> source : List.<Supplier<Stream<Arguments>>>of(RandomRunInvariantsTest::runs,
                 RandomRunInvariantsTest::determinismRuns, PrefixCacheRandomRunsTest::runs,
-                PrefixCacheRandomRunsTest::determinismRuns)) {
+                PrefixCacheRandomRunsTest::determinismRuns, FaultRandomRunsTest::runs, FaultRandomRunsTest::determinismRuns)) {
             assertThat(policiesOf(source)).contains(TEST_DEFAULT, TEST_SAMPLE)
                     .containsExactlyInAnyOrderElementsOf(PolicySamples.all());
         }

@@ -33,6 +33,10 @@ public final class CommonOptions {
             description = "Write into a non-empty --out folder that holds no earlier aiosim result (only aiosim's result files there are replaced).")
     boolean overwrite;
 
+    @Option(names = "--audit",
+            description = "Write the hash-chained audit trail audit.jsonl (every syscall and fate-changing decision); same as the spec's audit: on.")
+    boolean audit;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no tables; prints only the results folder.")
     boolean quiet;
 
@@ -55,6 +59,9 @@ public final class CommonOptions {
         }
         if (seed != null) {
             list.add(SpecOverride.of("--seed " + seed, "seed", JsonNodeFactory.instance.numberNode(seed)));
+        }
+        if (audit) {
+            list.add(SpecOverride.of("--audit", "audit", JsonNodeFactory.instance.textNode("on")));
         }
         for (String s : sets) {
             list.add(SpecOverride.parse(s));

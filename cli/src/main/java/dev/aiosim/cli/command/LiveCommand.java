@@ -3,6 +3,7 @@ package dev.aiosim.cli.command;
 import dev.aiosim.cli.run.LiveEngines;
 import dev.aiosim.cli.run.LiveRunner;
 import dev.aiosim.inference.live.DjlModels;
+import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
 import java.nio.file.Path;
@@ -58,6 +59,18 @@ public final class LiveCommand implements Callable<Integer> {
     /** ...and at least one wall microsecond, the scale of the kernel's own overhead per step. */
     static final double MAX_DILATION = 1e6;
 
+    /** Fault injection and the audit trail run in simulated time only, so far: refused before anything runs. */
+    private static ResolvedSpec simulatedOnly(ResolvedSpec s) {
+        if (s.faultPlan() != null) {
+            throw new SpecException(s.source() + ": faults: not supported by live yet (engines of a live run do not crash);"
+                    + " run the spec with aiosim run, or remove the faults section");
+        }
+        if (s.audit()) {
+            throw new SpecException(s.source() + ": audit: not supported by live yet; run the spec with aiosim run, or set audit: off");
+        }
+        return s;
+    }
+
     @Override
     public Integer call() {
         if (!(dilation >= MIN_DILATION && dilation <= MAX_DILATION)) {
@@ -83,7 +96,7 @@ public final class LiveCommand implements Callable<Integer> {
             }
             default -> throw new SpecException("--engine: expected emulated or djl, got '" + engine + "'");
         };
-        return new Invocation(spec, options).runner(new LiveRunner(dilation, engines))
+        return new Invocation(spec, options).runner(new LiveRunner(dilation, engines)).adjust(LiveCommand::simulatedOnly)
                 .execute(SpecLoader.Source.file(file), options.overrides());
     }
 }

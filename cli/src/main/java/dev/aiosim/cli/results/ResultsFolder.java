@@ -55,6 +55,8 @@ public final class ResultsFolder implements AutoCloseable {
     private CSVPrinter timeline;
     /** Whether the agent-OS service columns are written ({@link ServiceColumns}). */
     private final boolean services;
+    private CSVPrinter faults;
+    private dev.aiosim.cli.audit.HashChainWriter audit;
 
     private ResultsFolder(Path dir, boolean services) {
         this.dir = dir;
@@ -79,7 +81,13 @@ public final class ResultsFolder implements AutoCloseable {
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
             "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
-            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html");
+            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html", "faults.csv", "audit.jsonl");
+
+    /** {@code faults.csv}: one row per run of a spec with a {@code faults:} section. */
+    static final String[] FAULTS_HEADER = {"policy", "clairvoyant", "seed", "engine_crashes", "engine_restarts",
+        "engine_down_s", "down_fraction", "calls_lost", "calls_redispatched", "calls_recovered", "snapshots_lost",
+        "snapshot_bytes_lost", "calls_failed", "tool_attempts_failed", "tool_retries", "tool_calls_failed",
+        "calls_completed", "goodput_per_s", "tokens_per_s"};
 
     /** {@link #create(Path, boolean)} without {@code --overwrite}. */
     public static ResultsFolder create(Path dir) {
@@ -249,9 +257,33 @@ public final class ResultsFolder implements AutoCloseable {
         return timeline;
     }
 
-    /** Writes a finished run's summary row, per-priority rows and histograms (its call and agent rows went to {@link #sink}). */
+    /**
+     * The audit trail {@code audit.jsonl}, opened on first use and written as the runs go (a
+     * {@code run} record starts each run), closed with the folder.
+     */
+    public dev.aiosim.cli.audit.HashChainWriter audit() {
+        if (audit == null) {
+            try {
+                audit = new dev.aiosim.cli.audit.HashChainWriter(new java.io.BufferedOutputStream(
+                        Files.newOutputStream(dir.resolve("audit.jsonl")), 1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write audit.jsonl in " + dir + ": " + OutputFile.reason(e), e);
+            }
+        }
+        return audit;
+    }
+
+    /** {@link #record(PolicyEntry, long, RunMetrics, boolean)} of a run without a {@code faults:} section. */
     public void record(PolicyEntry policy, long seed, RunMetrics m) {
-        append(render(policy, seed, m, false, RunRows.NONE));
+        record(policy, seed, m, false);
+    }
+
+    /**
+     * Writes a finished run's summary row, per-priority rows and histograms (its call and agent rows
+     * went to {@link #sink}), and its {@code faults.csv} row when {@code faults}.
+     */
+    public void record(PolicyEntry policy, long seed, RunMetrics m, boolean faults) {
+        append(render(policy, seed, m, false, RunRows.NONE, faults));
     }
 
     /** Where the rows of a run go that is appended later with {@link #append}: temporary files in the folder. */
@@ -259,8 +291,12 @@ public final class ResultsFolder implements AutoCloseable {
         return RowBuffer.inFolder(dir, policy.label(), seed);
     }
 
-    /** A finished run as {@link #append} writes it: every row rendered now, so that {@code m} can be dropped. */
-    public static RunRecord render(PolicyEntry policy, long seed, RunMetrics m, boolean partial, RunRows rows) {
+    /**
+     * A finished run as {@link #append} writes it: every row rendered now, so that {@code m} can be
+     * dropped; its {@code faults.csv} row too when {@code faults} (the spec has a {@code faults:} section).
+     */
+    public static RunRecord render(PolicyEntry policy, long seed, RunMetrics m, boolean partial, RunRows rows,
+                                   boolean faults) {
         List<String> row = new ArrayList<>();
         row.add(policy.label());
         row.add(Boolean.toString(policy.clairvoyant()));
@@ -291,7 +327,20 @@ public final class ResultsFolder implements AutoCloseable {
                     String.valueOf(e.preemptions())));
         }
         return new RunRecord(policy.label(), seed, partial, row, classRows, engineRows,
-                HistogramLogs.render(policy.label(), seed, m), m.wallNanos(), m.events(), m.makespanNanos(), rows);
+                HistogramLogs.render(policy.label(), seed, m), m.wallNanos(), m.events(), m.makespanNanos(), rows,
+                faults ? faultsRow(policy, seed, m) : null);
+    }
+
+    private static List<String> faultsRow(PolicyEntry policy, long seed, RunMetrics m) {
+        var f = m.faults();
+        double engineSeconds = m.makespanNanos() / 1e9 * m.engineStats().size();
+        return List.of(policy.label(), Boolean.toString(policy.clairvoyant()), Long.toString(seed), String.valueOf(f.crashes),
+                String.valueOf(f.restarts), secs(f.downNanos / 1e9),
+                secs(engineSeconds == 0 ? 0 : f.downNanos / 1e9 / engineSeconds), String.valueOf(f.callsLost),
+                String.valueOf(f.redispatched), String.valueOf(f.recovered), String.valueOf(f.snapshotsLost),
+                String.valueOf(f.snapshotBytesLost), String.valueOf(m.llmFailed()), String.valueOf(f.toolAttemptsFailed),
+                String.valueOf(f.toolRetries), String.valueOf(f.toolFailed), String.valueOf(m.llmCompleted()),
+                Fmt.fixed(m.goodput(), 4), Fmt.fixed(m.outputTokensPerSecond(), 3));
     }
 
     /**
@@ -327,6 +376,13 @@ public final class ResultsFolder implements AutoCloseable {
                 engines.printRecord(e);
             }
             hlogs.append(r.hlogs());
+            if (r.faultsRow() != null) {
+                if (faults == null) {
+                    faults = Csv.open(dir.resolve("faults.csv"), FAULTS_HEADER);
+                }
+                faults.printRecord(r.faultsRow());
+                faults.flush();
+            }
             summary.flush();
             classes.flush();
             engines.flush();
@@ -356,10 +412,14 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline) {
+        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline; AutoCloseable f = faults; AutoCloseable a = audit) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,11 +22,13 @@ import java.util.List;
  * @param events events processed
  * @param makespanNanos virtual time the run covered
  * @param rows its call and agent rows
+ * @param faultsRow its {@code faults.csv} row, or null when the spec injects no faults
  */
 public record RunRecord(String policy, long seed, boolean partial, List<String> summaryRow, List<List<String>> classRows,
                         List<List<String>> engineRows, List<String> hlogs, long wallNanos, long events, long makespanNanos,
-                        RunRows rows) implements Serializable {
+                        RunRows rows, List<String> faultsRow) implements Serializable {
     public RunRecord {
+        faultsRow = faultsRow == null ? null : List.copyOf(faultsRow);
         summaryRow = List.copyOf(summaryRow);
         classRows = classRows.stream().map(List::copyOf).toList();
         engineRows = engineRows.stream().map(List::copyOf).toList();

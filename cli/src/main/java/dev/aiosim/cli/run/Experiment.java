@@ -5,6 +5,7 @@ import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.spec.PolicyEntry;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
+import dev.aiosim.kernel.audit.AuditSink;
 import dev.aiosim.kernel.process.AgentSource;
 import dev.aiosim.workloads.Workloads;
 import dev.aiosim.workloads.trace.TraceFileException;
@@ -24,8 +25,9 @@ import java.util.List;
  * run is carried out (simulated, live). With one job, each finished run is written to the results
  * folder (and its wall-clock figures noted for {@code run.json}) before the next starts; with
  * more, the runs go to a fixed pool of threads, each buffers its rows, and they are written
- * {@link InOrder in run order}, so the folder is the same whatever the number of jobs. A
- * {@link Stop} ends the loop early.
+ * {@link InOrder in run order}, so the folder is the same whatever the number of jobs. A spec
+ * with {@code audit: on} runs one run at a time whatever the jobs, since its trail is one hash
+ * chain written as the kernel reports. A {@link Stop} ends the loop early.
  */
 public final class Experiment {
     private final ResolvedSpec spec;
@@ -92,6 +94,10 @@ public final class Experiment {
      * workload source, simulation, scheduler instances and buffer.
      */
     public Finished runBuffered(Planned p, RowBuffer rows, Stop stop) {
+        if (spec.audit()) { // the trail is one hash chain in run order: see run(), which writes it run by run
+            rows.discard();
+            throw new IllegalStateException("buffered runs carry no audit trail");
+        }
         if (stop.requested()) { // like the loop of one job: no run starts after a stop
             rows.discard();
             return null;
@@ -99,7 +105,8 @@ public final class Experiment {
         try {
             RunOutcome o = runner.run(new RunRequest(spec, p.policy(), p.seed(), this, rows.sink(), Progress.NONE, stop));
             RunRows buffered = rows.finish();
-            return new Finished(ResultsFolder.render(p.policy(), p.seed(), o.metrics(), o.partial(), buffered),
+            return new Finished(ResultsFolder.render(p.policy(), p.seed(), o.metrics(), o.partial(), buffered,
+                    spec.faultPlan() != null),
                     RunFigures.of(o.metrics()));
         } catch (RuntimeException | Error e) {
             rows.discard();
@@ -114,7 +121,7 @@ public final class Experiment {
 
     /** Runs all, writing rows, summaries and recorded traces to {@code out} and wall-clock facts to {@code info}. */
     public Result run(ResultsFolder out, RunInfo info, Progress progress, Stop stop) {
-        if (jobs > 1 && runs() > 1) {
+        if (jobs > 1 && runs() > 1 && !spec.audit()) { // the audit trail's hash chain is written run by run
             return runParallel(out, info, progress, stop);
         }
         List<RunResult> results = new ArrayList<>();
@@ -125,10 +132,15 @@ public final class Experiment {
                     return new Result(results, true);
                 }
                 progress.runStarted(policy.label(), seed, spec.horizonNanos());
-                RunOutcome o = runner.run(new RunRequest(spec, policy, seed, this, out.sink(policy, seed), progress, stop));
+                AuditSink audit = AuditSink.OFF;
+                if (spec.audit()) {
+                    out.audit().run(policy.label(), seed);
+                    audit = out.audit();
+                }
+                RunOutcome o = runner.run(new RunRequest(spec, policy, seed, this, out.sink(policy, seed), progress, stop, audit));
                 progress.runDone();
                 partial |= o.partial();
-                out.record(policy, seed, o.metrics());
+                out.record(policy, seed, o.metrics(), spec.faultPlan() != null);
                 info.run(policy.label(), seed, o.metrics(), o.partial());
                 results.add(new RunResult(policy, seed, RunFigures.of(o.metrics())));
                 if (o.trace() != null) {

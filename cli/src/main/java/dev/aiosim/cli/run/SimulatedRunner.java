@@ -22,6 +22,10 @@ public record SimulatedRunner() implements Runner {
         try (AgentSource source = r.openWorkload()) {
             Simulation sim = new Simulation(r.spec().kernelConfig(), r.policy().factory(), source, r.sink(),
                     r.spec().kernelSlo(), r.spec().horizonNanos(), r.progress()::time).sampleEvery(r.spec().timelineIntervalNanos());
+            sim.kernel().audit(r.audit());
+            if (r.spec().faultPlan() != null) {
+                sim.kernel().injectFaults(r.spec().faultPlan(), r.seed());
+            }
             try (Stop.Scope scope = r.stop().during(sim::stop)) {
                 m = sim.run();
             }

@@ -25,6 +25,8 @@ import java.util.List;
  * @param memory the memory manager (absent: memory calls keep their own latencies)
  * @param storage the storage manager (absent: storage calls keep their own latencies)
  * @param access who may reach whose memory and storage and call which tools (absent: only one's own)
+ * @param faults fault injection (absent: none)
+ * @param audit {@code on} writes the hash-chained audit trail {@code audit.jsonl} (absent: off)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -41,5 +43,7 @@ public record ExperimentSpec(
         @JsonProperty("metrics") MetricsSpec metrics,
         @JsonProperty("memory") MemorySpec memory,
         @JsonProperty("storage") StorageSpec storage,
-        @JsonProperty("access") List<AccessRuleSpec> access) {
+        @JsonProperty("access") List<AccessRuleSpec> access,
+        @JsonProperty("faults") FaultsSpec faults,
+        @JsonProperty("audit") AuditSwitch audit) {
 }

@@ -3,6 +3,7 @@ package dev.aiosim.cli.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiosim.kernel.fault.FaultPlan;
 import dev.aiosim.kernel.metrics.Slo;
 import dev.aiosim.kernel.scheduler.SchedulerFactory;
 import dev.aiosim.kernel.scheduler.SchedulerRegistry;
@@ -32,11 +33,14 @@ import java.util.Set;
  * @param source how messages name the spec (file path, or a bundled name)
  * @param metrics the {@code metrics} section as written, or null (defaults)
  * @param services the memory, storage and access sections and the model's context window
+ * @param faults the faults section with its defaults, or null for none
+ * @param faultPlan the faults in kernel units, or null for none
+ * @param audit whether the audit trail is written
  */
 public record ResolvedSpec(String name, String description, List<Long> seeds, ResolvedCluster cluster,
                            WorkloadSpec workload, JsonNode workloadTree, List<PolicyEntry> policies, SloSpec slo,
                            DurationValue horizon, Path baseDir, String source, MetricsSpec metrics,
-                           ResolvedServices services) {
+                           ResolvedServices services, FaultsSpec faults, FaultPlan faultPlan, boolean audit) {
     private static final int MAX_REPETITIONS = 100_000;
 
     /** Resolves a bound spec; throws {@link FieldError} naming the first bad field. */
@@ -67,8 +71,10 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         }
         ResolvedServices services = ResolvedServices.resolve(s.memory(), s.storage(), s.access(),
                 cluster.contextWindowTokens());
+        FaultPlan plan = s.faults() == null ? null : s.faults().resolve(cluster.engines());
         return new ResolvedSpec(name, s.description(), seeds, cluster, s.workload(), workloadTree, policies, s.slo(),
-                s.horizon(), baseDir, source, s.metrics(), services);
+                s.horizon(), baseDir, source, s.metrics(), services, plan == null ? null : s.faults().written(plan), plan,
+                s.audit() != null && s.audit().on());
     }
 
     private static List<Long> seeds(ExperimentSpec s) {
@@ -164,7 +170,7 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
             throw new IllegalArgumentException("expected at least one seed");
         }
         return new ResolvedSpec(name, description, List.copyOf(newSeeds), cluster, workload, workloadTree, policies, slo,
-                horizon, baseDir, source, metrics, services);
+                horizon, baseDir, source, metrics, services, faults, faultPlan, audit);
     }
 
     /** The kernel's configuration: the cluster and the agent-OS services. */
@@ -202,7 +208,8 @@ public record ResolvedSpec(String name, String description, List<Long> seeds, Re
         ExperimentSpec written = new ExperimentSpec(name, description, seeds.get(0), seeds.size(), seeds, cluster.written(),
                 null, policies.stream().map(PolicyEntry::spec).toList(), slo == null || slo.isEmpty() ? null : slo, horizon,
                 metrics == null || metrics.timelineInterval() == null ? null : metrics,
-                services.memory(), services.storage(), services.access());
+                services.memory(), services.storage(), services.access(),
+                faults, audit ? new AuditSwitch(true) : null);
         ObjectNode root = Yaml.MAPPER.valueToTree(written);
         root.replace("workload", workloadTree.deepCopy()); // the section as given, in its place
         PathFields.relativize(root, dir);

@@ -95,6 +95,12 @@ public final class Sweep {
         this.overwrite = overwrite;
         this.argv = List.copyOf(argv);
         points.forEach(p -> Baseline.choose(p.spec().policies(), baselineLabel)); // a bad --baseline before anything runs
+        for (SweepPlan.Resolved p : points) {
+            if (p.spec().audit()) { // its runs are buffered and may run elsewhere; the trail is one chain written as it goes
+                throw new SpecException(p.spec().source() + ": audit: not supported by sweep; run a point with aiosim compare"
+                        + " --audit, or set audit: off");
+            }
+        }
     }
 
     /** The points whose folders are complete: a resumed sweep does not run them again. */

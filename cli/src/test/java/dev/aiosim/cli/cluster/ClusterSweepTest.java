@@ -92,6 +92,43 @@ class ClusterSweepTest {
         }
     }
 
+    /**
+     * A sweep with a {@code faults:} section on one worker in this JVM: the rendered runs that come
+     * back carry their {@code faults.csv} rows, so each point's file is the local sweep's; a sweep
+     * with the audit trail on is refused in one line (its trail is written run by run, here only).
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a cluster that never forms, not a measurement
+    void faultsRowsComeBackFromTheWorkers() throws Exception {
+        Path spec = tmp.resolve("faults.yaml");
+        try (InputStream in = ClusterSweepTest.class.getResourceAsStream("/dev/aiosim/cli/small.yaml")) {
+            Files.copy(in, spec);
+        }
+        Files.writeString(spec, Files.readString(spec).replace("max-batch: 4", "max-batch: 4\n  engines: 2\n  packing: sarathi\n"
+                + "  chunk-size: 64") + "faults:\n  crashes:\n    - {engine: 0, at: 200ms, down: 1s}\n  mtbf: 2s\n  mttr: 300ms\n"
+                + "  tools: {failure-probability: 0.3, max-attempts: 2, backoff: 100ms}\n");
+        int port = freePort();
+        String join = "127.0.0.1:" + port;
+        try (Worker here = Worker.start(List.of(join), port, null, 2)) {
+            Path local = tmp.resolve("faults-local");
+            Path remote = tmp.resolve("faults-remote");
+            assertThat(cli("sweep", spec.toString(), "--vary", "cluster.max-batch=2,4", "--out", local.toString(), "-q")).isZero();
+            assertThat(cli("sweep", spec.toString(), "--vary", "cluster.max-batch=2,4", "--out", remote.toString(), "--cluster", join,
+                    "-q")).isZero();
+            assertThat(contents(remote)).isEqualTo(contents(local)).containsKeys("cluster.max-batch-2/faults.csv",
+                    "cluster.max-batch-4/faults.csv");
+            assertThat(Files.readAllLines(remote.resolve("cluster.max-batch-2/faults.csv"))).hasSize(1 + 6);
+            CommandLine cl = Main.commandLine();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute("sweep", spec.toString(), "--vary", "cluster.max-batch=2,4", "--out",
+                    tmp.resolve("audited").toString(), "--cluster", join, "--audit", "-q")).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("aiosim: " + spec + ": audit: not supported by sweep; run a point with"
+                    + " aiosim compare --audit, or set audit: off");
+        }
+    }
+
     private static int cli(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter err = new StringWriter();

@@ -41,6 +41,8 @@ public final class Engine implements EngineView {
     /** Scratch for {@link #planStep}: remaining prefill and planned tokens per running call. */
     private int[] pending = new int[8];
     private int[] planned = new int[8];
+    private boolean down;
+    private boolean staleStep;
     final EventTarget stepEnd;
     final EventTarget wake;
 
@@ -378,6 +380,42 @@ public final class Engine implements EngineView {
             throw new InvariantViolation("engine " + id + " still holds " + context.hostUsedBytes()
                     + " B of host swap after every snapshot was resumed or discarded");
         }
+    }
+
+    // ---- crashes (fault injection) -------------------------------------------------------------
+
+    /** Whether the engine is crashed and not yet restarted. */
+    public boolean down() {
+        return down;
+    }
+
+    /**
+     * The engine crashes: the step in flight, if any, will end without effect (its end event is
+     * still due, and no new step starts before it), and the swaps it carried are void.
+     */
+    void crash() {
+        down = true;
+        staleStep = stepInFlight;
+        pendingSwapBytes = 0;
+    }
+
+    void restart() {
+        down = false;
+    }
+
+    /** At a step end: true when it was the step a crash voided (the engine may step again now). */
+    boolean endStaleStep() {
+        if (!staleStep) {
+            return false;
+        }
+        staleStep = false;
+        stepInFlight = false;
+        return true;
+    }
+
+    /** Running calls, copied. */
+    List<LlmRequest> runningCopy() {
+        return new ArrayList<>(running);
     }
 
     /** Running plus queued calls, for the dispatcher. */

@@ -1,6 +1,10 @@
 package dev.aiosim.kernel.core;
 
 import dev.aiosim.kernel.InvariantViolation;
+import dev.aiosim.kernel.audit.AuditEvent;
+import dev.aiosim.kernel.audit.AuditSink;
+import dev.aiosim.kernel.fault.FaultInjector;
+import dev.aiosim.kernel.fault.FaultPlan;
 import dev.aiosim.kernel.cluster.Dispatcher;
 import dev.aiosim.kernel.context.SnapshotCounters;
 import dev.aiosim.kernel.engine.EngineConfig;
@@ -41,16 +45,18 @@ import java.util.function.Consumer;
 public final class Kernel {
     private final Timer timer;
     private final StepExecutor steps;
-    private final RunMetrics metrics;
-    private final Engine[] engines;
+    final RunMetrics metrics;
+    final Engine[] engines;
     private final Dispatcher dispatcher;
+    AuditSink audit = AuditSink.OFF;
+    private FaultInjector faults;
     private final Resource<OtherCall> tools;
     private final Resource<OtherCall> memory;
     private final Resource<OtherCall> storage;
     private final OsServices services;
     private final long maxCallTokens;
     private final Decision decision = new Decision();
-    private final Roster<LlmRequest> inFlight = new Roster<>(r -> r.inFlightIndex, (r, i) -> r.inFlightIndex = i);
+    final Roster<LlmRequest> inFlight = new Roster<>(r -> r.inFlightIndex, (r, i) -> r.inFlightIndex = i);
     private final Roster<AgentRun> alive = new Roster<>(a -> a.aliveIndex, (a, i) -> a.aliveIndex = i);
     private final ArrayList<LlmRequest> finishedScratch = new ArrayList<>();
     private final StepTally tally = new StepTally();
@@ -89,6 +95,27 @@ public final class Kernel {
         return services;
     }
 
+    /** Sends the audit trail to {@code sink} (default: off); call before the run starts. */
+    public void audit(AuditSink sink) {
+        this.audit = sink;
+    }
+
+    /**
+     * Injects the faults of {@code plan}, drawn from {@code seed}; call once, at time 0, before the
+     * run starts. Crashes are carried out by {@link CrashRecovery}.
+     */
+    public void injectFaults(FaultPlan plan, long seed) {
+        if (faults != null) {
+            throw new IllegalStateException("faults are already injected");
+        }
+        faults = new FaultInjector(plan, seed, timer, new CrashRecovery(this, plan));
+        faults.start();
+    }
+
+    void audit(long now, AuditEvent event, LlmRequest r, String detail) {
+        audit.record(now, event, r.agentPid(), r.id, r.engine() == null ? -1 : r.engine().id, detail);
+    }
+
     public List<Engine> engines() {
         return List.of(engines);
     }
@@ -117,6 +144,9 @@ public final class Kernel {
         agent.reportServices = services.reported();
         metrics.onAgentArrived();
         alive.add(agent);
+        if (audit.on()) {
+            audit.record(now, AuditEvent.ARRIVED, process.pid(), -1, -1, process.name());
+        }
         return agent;
     }
 
@@ -129,12 +159,18 @@ public final class Kernel {
         if (next == null) {
             alive.remove(agent);
             metrics.agent(agent.record(now));
+            if (audit.on()) {
+                audit.record(now, AuditEvent.EXITED, agent.pid(), -1, -1, null);
+            }
             return;
         }
         submit(agent, next, now);
     }
 
     private void submit(AgentRun agent, Syscall syscall, long now) {
+        if (audit.on()) {
+            audit.record(now, AuditEvent.SYSCALL, agent.pid(), -1, -1, syscall.getClass().getSimpleName());
+        }
         switch (syscall) {
             case LlmCall c -> submitFitted(agent, c, now);
             case ToolCall t -> submitOther(agent, syscall, tools, now);
@@ -154,7 +190,7 @@ public final class Kernel {
     }
 
     /** A syscall of {@code agent} ended: a fan-out child is joined, anything else goes to the program. */
-    private void ended(AgentRun agent, SyscallResult result, long now) {
+    void ended(AgentRun agent, SyscallResult result, long now) {
         if (agent.inFanOut()) {
             SyscallResult joined = agent.childEnded(result, now);
             if (joined != null) {
@@ -191,7 +227,7 @@ public final class Kernel {
                 metrics.services().onContextRejected();
                 agent.llmCalls++;
                 metrics.onLlmSubmitted(call.promptTokens());
-                reject(agent, new LlmRequest(nextCallId++, agent, call, now), now);
+                reject(agent, new LlmRequest(nextCallId++, agent, call, now), now, "over the model's context window");
             }
             case ContextWindow.Truncated t -> {
                 agent.pageOuts++;
@@ -216,10 +252,10 @@ public final class Kernel {
         LlmRequest r = new LlmRequest(nextCallId++, agent, call, now);
         if (r.peakTokens() > maxCallTokens) {
             // can never fit: refuse loudly in the records instead of preempting it forever
-            reject(agent, r, now);
+            reject(agent, r, now, "needs " + r.peakTokens() + " KV tokens, engines hold " + maxCallTokens);
             return;
         }
-        Engine e = engines[engines.length == 1 ? 0 : dispatcher.pick(engines.length, i -> engines[i].load())];
+        Engine e = pickEngine();
         r.dispatch(e);
         inFlight.add(r);
         e.scheduler.enqueue(r, now);
@@ -228,9 +264,25 @@ public final class Kernel {
         }
     }
 
-    private void reject(AgentRun agent, LlmRequest r, long now) {
+    private void reject(AgentRun agent, LlmRequest r, long now, String why) {
         metrics.call(r.drop(CallStatus.REJECTED));
+        if (audit.on()) {
+            audit(now, AuditEvent.REJECTED, r, why);
+        }
         ended(agent, new SyscallResult(r.call, now, now, SyscallResult.Status.REJECTED, 0), now);
+    }
+
+    /** The dispatcher's choice; under fault injection the next engine that is up when it chose one that is down. */
+    Engine pickEngine() {
+        int i = engines.length == 1 ? 0 : dispatcher.pick(engines.length, j -> engines[j].load());
+        if (faults != null) {
+            for (int k = 0; k < engines.length && engines[(i + k) % engines.length].down(); k++) {
+                if (!engines[(i + k + 1) % engines.length].down()) {
+                    return engines[(i + k + 1) % engines.length];
+                }
+            }
+        }
+        return engines[i];
     }
 
     /** A tool, memory or storage call: the services check and cost it, its resource serves it; a denied one ends at once. */
@@ -240,6 +292,9 @@ public final class Kernel {
         ServiceOutcome o = services.serve(agent.process, call);
         if (o.denied()) {
             agent.denied++;
+            if (audit.on()) {
+                audit.record(now, AuditEvent.DENIED, agent.pid(), -1, -1, call.getClass().getSimpleName());
+            }
             ended(agent, new SyscallResult(call, now, now, SyscallResult.Status.DENIED, 0), now);
             return;
         }
@@ -252,11 +307,41 @@ public final class Kernel {
     }
 
     private void otherDone(OtherCall c, long now) {
+        if (faults != null && c.call instanceof ToolCall && !c.agent.cancelled && faults.toolAttemptFails()) {
+            toolAttemptFailed(c, now);
+            return;
+        }
         metrics.onOtherCompleted();
+        if (audit.on()) {
+            audit.record(now, AuditEvent.COMPLETED, c.agent.pid(), -1, -1, c.call.getClass().getSimpleName());
+        }
         if (c.agent.cancelled) {
             return; // the resource served it, but its agent gave up: nobody takes the result
         }
         ended(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.COMPLETED, 0), now);
+    }
+
+    /** A tool-call attempt failed: retried after its backoff, or failed for good after the last attempt. */
+    private void toolAttemptFailed(OtherCall c, long now) {
+        FaultPlan plan = faults.plan();
+        var fc = metrics.faults();
+        fc.toolAttemptsFailed++;
+        c.failedAttempts++;
+        if (c.failedAttempts < plan.toolMaxAttempts()) {
+            fc.toolRetries++;
+            if (audit.on()) {
+                audit.record(now, AuditEvent.RETRIED, c.agent.pid(), -1, -1, "tool attempt " + c.failedAttempts + " failed");
+            }
+            long at = VirtualTimeOverflow.add(now, plan.backoffNanos(c.failedAttempts), "a tool-call retry");
+            timer.at(at, t -> c.resource.submit(c, t));
+            return;
+        }
+        fc.toolFailed++;
+        metrics.onOtherCompleted();
+        if (audit.on()) {
+            audit.record(now, AuditEvent.FAILED, c.agent.pid(), -1, -1, "tool call failed " + c.failedAttempts + " attempts");
+        }
+        ended(c.agent, new SyscallResult(c.call, c.submittedAt, now, SyscallResult.Status.FAILED, 0), now);
     }
 
     // ---- agents driven from outside the kernel (live mode) ---------------------------------------
@@ -287,6 +372,9 @@ public final class Kernel {
         }
         alive.remove(agent);
         metrics.agent(agent.record(now));
+        if (audit.on()) {
+            audit.record(now, AuditEvent.EXITED, agent.pid(), -1, -1, null);
+        }
     }
 
     /**
@@ -321,13 +409,16 @@ public final class Kernel {
         r.discardSnapshot();
         inFlight.remove(r);
         metrics.call(r.drop(CallStatus.CANCELLED));
+        if (audit.on()) {
+            audit(now, AuditEvent.CANCELLED, r, null);
+        }
         requestStep(e); // the freed slot and KV may admit others
     }
 
     // ---- engines ----------------------------------------------------------------------------
 
     /** Asks for a scheduling round on {@code e} at the end of this instant (at most one pending). */
-    private void requestStep(Engine e) {
+    void requestStep(Engine e) {
         if (e.requestWake()) {
             timer.endOfInstant(e.wake);
         }
@@ -340,6 +431,10 @@ public final class Kernel {
     }
 
     void onStepEnd(Engine e, long now) {
+        if (e.endStaleStep()) {
+            requestStep(e); // the step a crash voided: nothing it did counts
+            return;
+        }
         ArrayList<LlmRequest> finished = finishedScratch;
         finished.clear();
         e.stepEnded(now, metrics, finished);
@@ -350,6 +445,12 @@ public final class Kernel {
             inFlight.remove(r);
             e.scheduler.completed(r, now);
             metrics.call(r.record(CallStatus.COMPLETED));
+            if (r.losses > 0) {
+                metrics.faults().recovered++;
+            }
+            if (audit.on()) {
+                audit(now, AuditEvent.COMPLETED, r, null);
+            }
         }
         // copy: advancing agents may run other engines' code, but never re-enter this loop
         if (!finished.isEmpty()) {
@@ -362,13 +463,13 @@ public final class Kernel {
     }
 
     private void scheduleStep(Engine e, long now) {
-        if (e.idle()) {
-            return; // idle until a call arrives
+        if (e.idle() || e.down()) {
+            return; // idle until a call arrives, or crashed until it restarts
         }
         // 1. the next step adds one token per running call: make room by evicting unreferenced
         //    cached blocks, then by preempting victims (whose released blocks go next)
         while (!e.kv.fitNextTokens()) {
-            e.preempt(runningOn(e, e.scheduler.victim(e, now), "chose as KV victim"), now);
+            preempt(e, runningOn(e, e.scheduler.victim(e, now), "chose as KV victim"), now);
         }
         // 2. ask the policy
         StepTally t = applyDecision(e, now);
@@ -408,7 +509,7 @@ public final class Kernel {
             }
         }
         for (int i = 0; i < preempt.size(); i++) {
-            e.preempt(runningOn(e, preempt.get(i), "preempted"), now);
+            preempt(e, runningOn(e, preempt.get(i), "preempted"), now);
         }
         // orca plans the step as it admits (every running call decodes); other packings plan it afterwards
         StepTally t = e.config.packing().prefillsAtAdmission() ? tally.start(e.batchSize(), e.kv.contextTokens())
@@ -423,9 +524,19 @@ public final class Kernel {
             if (need > e.freeKvTokens()) {
                 throw broken(e, "admitted " + r + " needing " + need + " KV tokens with only " + e.freeKvTokens() + " free");
             }
+            if (audit.on()) {
+                audit(now, r.hasSnapshot() || r.losses > 0 ? AuditEvent.RESUMED : AuditEvent.ADMITTED, r, null);
+            }
             e.admit(r, now, t);
         }
         return t;
+    }
+
+    private void preempt(Engine e, LlmRequest r, long now) {
+        e.preempt(r, now);
+        if (audit.on()) {
+            audit(now, r.swapSnapshot() != null ? AuditEvent.SWAPPED : AuditEvent.PREEMPTED, r, null);
+        }
     }
 
     /** The policy of {@code e} broke its contract: {@code what} it did. */
@@ -447,6 +558,7 @@ public final class Kernel {
      * id), agents still alive as unfinished (by pid), and the end-of-run invariants are checked.
      */
     public void finish(long now) {
+        metrics.faults().close(now);
         inFlight.drain(Comparator.comparingLong(r -> r.id), r -> {
             r.checkSnapshotBalance();
             r.discardSnapshot();

@@ -52,6 +52,9 @@ public final class LlmRequest implements CallView {
     /** Time in a slot over its admissions so far, and time queued before them. */
     private long runNanos;
     private long queuedNanos;
+    private long lostSwapBytes;
+    /** Times it lost its KV or snapshot in an engine crash. */
+    int losses;
     /** Position in the kernel's calls in flight; -1 when not in flight. */
     int inFlightIndex = -1;
 
@@ -202,6 +205,39 @@ public final class LlmRequest implements CallView {
         prefixHitTokens += tokens;
     }
 
+    /**
+     * Its engine crashed while it ran: its KV is gone (the engine freed it), and it waits again
+     * with a recompute snapshot of what it had computed: its context, or, when it lost its KV
+     * mid-prefill (chunked packings), the part of its prompt prefilled so far. Its prefill state
+     * is reset: its next admission starts its prefill again (the tokens it generated were
+     * already delivered).
+     */
+    void lostKv(long now) {
+        int computed = context() - prefillLeft;
+        state = State.QUEUED;
+        enqueuedAt = now;
+        tokensSinceAdmitted = 0;
+        runNanos += now - admittedAt;
+        prefillLeft = 0;
+        waits = false;
+        snapshot = new ContextSnapshot(id, computed, dev.aiosim.kernel.context.PreemptionMode.RECOMPUTE, 0, now);
+        losses++;
+    }
+
+    /** Its swap snapshot died with its engine's host memory: its bytes are lost, it will recompute. */
+    void lostSnapshot(long now) {
+        ContextSnapshot s = snapshot;
+        engine.context.discard(s);
+        lostSwapBytes += s.bytes();
+        snapshot = new ContextSnapshot(id, s.contextTokens(), dev.aiosim.kernel.context.PreemptionMode.RECOMPUTE, 0, now);
+        losses++;
+    }
+
+    /** Its swap snapshot, or null. */
+    ContextSnapshot swapSnapshot() {
+        return snapshot != null && snapshot.mode() == dev.aiosim.kernel.context.PreemptionMode.SWAP ? snapshot : null;
+    }
+
     /** Its snapshot, if it holds one, is given up (it will never resume). */
     void discardSnapshot() {
         if (snapshot != null) {
@@ -210,12 +246,15 @@ public final class LlmRequest implements CallView {
         }
     }
 
-    /** Swapped-in bytes equal swapped-out bytes of resumed snapshots; the snapshot it holds is still out. */
+    /**
+     * Swapped-in bytes equal swapped-out bytes of resumed snapshots; the snapshot it holds is still
+     * out; snapshots lost in engine crashes never come back.
+     */
     void checkSnapshotBalance() {
         long held = snapshot == null ? 0 : snapshot.bytes();
-        if (swappedOutBytes - swappedInBytes != held) {
+        if (swappedOutBytes - swappedInBytes - lostSwapBytes != held) {
             throw new InvariantViolation(this + ": swapped out " + swappedOutBytes + " B, in " + swappedInBytes
-                    + " B, still held " + held + " B");
+                    + " B, lost " + lostSwapBytes + " B, still held " + held + " B");
         }
     }
 
@@ -230,7 +269,12 @@ public final class LlmRequest implements CallView {
         agent.served(runNanos, queuedNanos, fanOutId >= 0);
     }
 
-    /** Ends without completing (rejected or cancelled); returns its record. */
+    /** Moved to engine {@code e} after its engine crashed: its KV will be kept there. */
+    void redispatch(Engine e) {
+        dispatch(e);
+    }
+
+    /** Ends without completing (rejected, cancelled or failed); returns its record. */
     CallRecord drop(CallStatus status) {
         state = State.DONE;
         return record(status);

@@ -10,6 +10,8 @@ final class OtherCall implements Resource.Request {
     final long latency;
     final long submittedAt;
     final Resource<OtherCall> resource;
+    /** Failed attempts so far (tool calls under fault injection). */
+    int failedAttempts;
 
     OtherCall(AgentRun agent, Syscall call, long latency, long submittedAt, Resource<OtherCall> resource) {
         this.agent = agent;

@@ -8,5 +8,7 @@ public enum CallStatus {
     /** Refused on submission: its prompt plus output can never fit an engine's KV pool. */
     REJECTED,
     /** Given up by its agent (a live agent interrupted mid-call): its slot and KV were freed. */
-    CANCELLED
+    CANCELLED,
+    /** Failed for good under fault injection (lost its KV in too many engine crashes). */
+    FAILED
 }

@@ -33,6 +33,8 @@ public final class RunMetrics {
     long llmUnfinished;
     long llmRejected;
     long llmCancelled;
+    long llmFailed;
+    final dev.aiosim.kernel.fault.FaultCounters faults = new dev.aiosim.kernel.fault.FaultCounters();
     long otherSubmitted;
     long otherCompleted;
     long outputTokensAsked;
@@ -80,6 +82,7 @@ public final class RunMetrics {
             case UNFINISHED -> llmUnfinished++;
             case REJECTED -> llmRejected++;
             case CANCELLED -> llmCancelled++;
+            case FAILED -> llmFailed++;
         }
         Histograms.recordNanos(queueing, c.queueingNanos());
         Histograms.recordNanos(ttft, c.ttftNanos());
@@ -168,6 +171,10 @@ public final class RunMetrics {
     public long llmUnfinished() { return llmUnfinished; }
     public long llmRejected() { return llmRejected; }
     public long llmCancelled() { return llmCancelled; }
+    /** LLM calls that failed for good under fault injection. */
+    public long llmFailed() { return llmFailed; }
+    /** What fault injection did in this run (all zero without faults). */
+    public dev.aiosim.kernel.fault.FaultCounters faults() { return faults; }
     public long otherSubmitted() { return otherSubmitted; }
     public long otherCompleted() { return otherCompleted; }
     /** Output tokens the completed calls asked for. */
@@ -175,14 +182,15 @@ public final class RunMetrics {
 
     /**
      * The end-of-run balance (DESIGN.md §10): every submitted LLM call is completed, unfinished,
-     * rejected or cancelled, and completed calls were served exactly the tokens they asked for.
+     * rejected, cancelled or failed, and completed calls were served exactly the tokens they asked for.
      *
      * @throws InvariantViolation when it does not hold
      */
     public void checkBalanced() {
-        if (llmSubmitted() != llmCompleted + llmUnfinished + llmRejected + llmCancelled) {
+        if (llmSubmitted() != llmCompleted + llmUnfinished + llmRejected + llmCancelled + llmFailed) {
             throw new InvariantViolation("submitted " + llmSubmitted() + " LLM calls but completed " + llmCompleted
-                    + " + unfinished " + llmUnfinished + " + rejected " + llmRejected + " + cancelled " + llmCancelled);
+                    + " + unfinished " + llmUnfinished + " + rejected " + llmRejected + " + cancelled " + llmCancelled
+                    + " + failed " + llmFailed);
         }
         if (outputTokensServed() != outputTokensAsked) {
             throw new InvariantViolation("served " + outputTokensServed() + " output tokens for completed calls that asked for "

@@ -20,7 +20,9 @@ public record SyscallResult(Syscall call, long submittedAt, long completedAt, St
          * The access manager refused it (a memory, storage or tool call the agent's group may not
          * make): it was never served and touched nothing.
          */
-        DENIED
+        DENIED,
+        /** It failed under fault injection (a tool call out of retries, an LLM call lost in too many crashes). */
+        FAILED
     }
 
     public boolean ok() {

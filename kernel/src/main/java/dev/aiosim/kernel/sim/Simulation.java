@@ -43,6 +43,7 @@ public final class Simulation implements Timer {
     private long sampleInterval;
     private long nextSample = Long.MAX_VALUE; // none
     private Engine[] sampled;
+    private int daemonsQueued;
 
     /**
      * @param config cluster and resources
@@ -141,7 +142,7 @@ public final class Simulation implements Timer {
                 target.fire(now);
                 continue;
             }
-            if (queue.isEmpty()) {
+            if (queue.isEmpty() || daemonsQueued > 0 && onlyDaemonsLeft()) {
                 break;
             }
             long t = queue.peekTime();
@@ -157,6 +158,9 @@ public final class Simulation implements Timer {
             }
             now = t;
             EventTarget target = queue.poll();
+            if (target instanceof Daemon) {
+                daemonsQueued--;
+            }
             events++;
             target.fire(t);
             if ((events & (STOP_CHECK_EVERY - 1)) == 0 && stopRequested) {
@@ -222,6 +226,20 @@ public final class Simulation implements Timer {
         }
         queue.add(time, target);
     }
+
+    @Override
+    public void atDaemon(long time, EventTarget target) {
+        at(time, (Daemon) target::fire);
+        daemonsQueued++;
+    }
+
+    /** Only daemon events are queued, no arrival is to come and every agent has ended. */
+    private boolean onlyDaemonsLeft() {
+        return queue.size() == daemonsQueued && deferred.isEmpty() && pending == null && kernel.agentsAlive() == 0;
+    }
+
+    /** An event queued with {@link #atDaemon}. */
+    private interface Daemon extends EventTarget {}
 
     @Override
     public void endOfInstant(EventTarget target) {

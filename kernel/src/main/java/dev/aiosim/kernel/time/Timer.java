@@ -14,4 +14,14 @@ public interface Timer {
      * instant join the same batch whatever order their events came in.
      */
     void endOfInstant(EventTarget target);
+
+    /**
+     * Wakes {@code target} at {@code time} like {@link #at}, but the event does not keep a run
+     * alive: a discrete-event loop whose queue holds only such events, with no agent alive and no
+     * arrival to come, ends (fault injection's crash and restart events, which would otherwise
+     * recur forever). By default the same as {@link #at}.
+     */
+    default void atDaemon(long time, EventTarget target) {
+        at(time, target);
+    }
 }
