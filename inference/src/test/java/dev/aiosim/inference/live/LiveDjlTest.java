@@ -87,9 +87,11 @@ class LiveDjlTest {
         assertThat(s.steps()).isGreaterThanOrEqualTo(rows.calls.stream().mapToLong(CallRecord::outputTokens).max().orElseThrow());
         assertThat(s.tokens()).isEqualTo(m.outputTokensServed()).isEqualTo(rows.calls.stream().mapToLong(CallRecord::outputTokens).sum());
         assertThat(s.prefillTokens()).isGreaterThanOrEqualTo(m.promptTokens());
-        if (kvTokens < 1000) {
+        assertThat(s.swaps() + s.recomputes()).isEqualTo(m.preemptions());
+        if (kvTokens < 1000 && engines == 1) {
+            // one engine of 160 KV tokens cannot hold the calls that overlap in wall time; on two
+            // engines whether they overlap depends on the machine's speed, so only the books are checked
             assertThat(m.preemptions()).isPositive();
-            assertThat(s.swaps() + s.recomputes()).isEqualTo(m.preemptions());
             assertThat(mode == PreemptionMode.SWAP ? s.swaps() : s.recomputes()).isPositive();
         }
     }
