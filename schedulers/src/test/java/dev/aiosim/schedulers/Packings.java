@@ -13,10 +13,12 @@ import java.util.SplittableRandom;
  * of these runs beside a full batch of decodes. The budget comes from its own stream: the rest of a
  * run is drawn as before.
  *
- * <p>With a small budget a run may never end: a policy that preempts a call before its prefill
- * completes (rr with a time quantum shorter than the chunked prefill) makes it start again from
- * zero under recompute, over and over. Such runs stop at a horizon ({@link #mayStarve}); the
- * others are bound to end, since each of their steps gives some call a token for good.
+ * <p>With a small budget a run might never end: a policy that preempted a call before its prefill
+ * completes would make it start again from zero under recompute, over and over (rr did, with a
+ * time quantum shorter than the chunked prefill, until its progress guard). Such runs stop at a
+ * horizon ({@link #mayStarve}) so that a policy without such a guard fails its invariants instead
+ * of hanging the suite; the others are bound to end, since each of their steps gives some call a
+ * token for good.
  */
 final class Packings {
     private Packings() {}
