@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>With a small budget a run might never end: a policy that preempted a call before its prefill
  * completes would make it start again from zero under recompute, over and over (rr did, with a
  * time quantum shorter than the chunked prefill, until its progress guard). Such runs stop at a
- * horizon ({@link #mayStarve}) so that a policy without such a guard fails its invariants instead
+ * horizon ({@link #mayStarve}), so that a policy without such a guard leaves calls unfinished instead
  * of hanging the suite; the others are bound to end, since each of their steps gives some call a
  * token for good.
  */
