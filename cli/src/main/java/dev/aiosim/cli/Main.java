@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             PoliciesCommand.class, LiveCommand.class, dev.aiosim.cli.command.AuditCommand.class,
             dev.aiosim.cli.command.TraceCommand.class,
             dev.aiosim.cli.command.SweepCommand.class, dev.aiosim.cli.command.WorkerCommand.class,
-            dev.aiosim.cli.command.ReportCommand.class, CommandLine.HelpCommand.class})
+            dev.aiosim.cli.command.ReportCommand.class, dev.aiosim.cli.command.CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code when the heap ran out: a resource error, like an I/O error. */
     public static final int OUT_OF_MEMORY = ErrorHandler.IO_ERROR;

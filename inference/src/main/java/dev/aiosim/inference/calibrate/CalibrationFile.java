@@ -17,13 +17,15 @@ import java.util.Properties;
  */
 public final class CalibrationFile {
     static final String KIND = "linear-step-cost";
+    /** The first line of every file {@link #write} writes. */
+    static final String HEADER = "# aiosim calibrated step-cost model";
 
     private CalibrationFile() {}
 
     /** Writes {@code fit} to {@code file}, {@code source} (e.g. "djl tiny, 1 torch thread") in the header. */
     public static void write(Path file, StepCostFit.Result fit, String source) throws IOException {
         StringBuilder b = new StringBuilder();
-        b.append("# aiosim calibrated step-cost model (docs/inference.md): t = fixed + per-prefill-token x prefill tokens\n")
+        b.append(HEADER).append(" (docs/inference.md): t = fixed + per-prefill-token x prefill tokens\n")
                 .append("#   + per-prefill-pair x prefill attention pairs + per-decode x decoding calls\n")
                 .append("#   + per-decode-context x context tokens the decoding calls attend over; nanoseconds\n")
                 .append("# measured on: ").append(source.replace('\n', ' ')).append('\n')
@@ -36,6 +38,19 @@ public final class CalibrationFile {
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(b.toString());
+        }
+    }
+
+    /** Whether {@code file} is a regular file that {@link #write} wrote (its first line is the header). */
+    public static boolean isCalibrationFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first != null && first.startsWith(HEADER);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // unreadable or not UTF-8: not ours
         }
     }
 

@@ -55,4 +55,9 @@ public final class DjlEngineFactory implements EngineFactory {
     public LlamaSpec spec() {
         return spec;
     }
+
+    /** The model's weights (seeded or a checkpoint). */
+    public WeightSource weights() {
+        return weights;
+    }
 }
