@@ -59,12 +59,8 @@ public final class LiveCommand implements Callable<Integer> {
     /** ...and at least one wall microsecond, the scale of the kernel's own overhead per step. */
     static final double MAX_DILATION = 1e6;
 
-    /** Fault injection and the audit trail run in simulated time only, so far: refused before anything runs. */
+    /** The audit trail runs in simulated time only, so far: refused before anything runs. */
     private static ResolvedSpec simulatedOnly(ResolvedSpec s) {
-        if (s.faultPlan() != null) {
-            throw new SpecException(s.source() + ": faults: not supported by live yet (engines of a live run do not crash);"
-                    + " run the spec with aiosim run, or remove the faults section");
-        }
         if (s.audit()) {
             throw new SpecException(s.source() + ": audit: not supported by live yet; run the spec with aiosim run, or set audit: off");
         }

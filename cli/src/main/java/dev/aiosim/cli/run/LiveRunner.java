@@ -39,7 +39,9 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
 
     /**
      * Real engines carry out whole-prompt steps: a DJL engine prefills a newly admitted prompt in
-     * the step that admits it, so only the {@code orca} packing matches what it does.
+     * the step that admits it, so only the {@code orca} packing matches what it does. Their
+     * state lives in the engine, so a crash the kernel injects would not void it: faults need
+     * emulated engines.
      */
     @Override
     public void check(ResolvedSpec spec) {
@@ -47,6 +49,10 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         if (!engines.emulated() && !packing.equals("orca")) {
             throw new SpecException("cluster.packing: --engine " + engines.name() + " runs whole-prompt steps (orca);"
                     + " chunked or prefill-first packings are simulated and emulated only, got '" + packing + "'");
+        }
+        if (!engines.emulated() && spec.faultPlan() != null) {
+            throw new SpecException(spec.source() + ": faults: --engine " + engines.name() + " runs real engines, which"
+                    + " do not crash on cue; inject faults with the emulated engines (the default) or aiosim run");
         }
     }
 
@@ -56,6 +62,9 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         LiveOptions options = LiveOptions.of(dilation).withHorizon(r.spec().horizonNanos()).withListener((p, arrival, calls) ->
                 trace.add(new TraceAgent(p.pid(), p.name(), arrival, p.priority(), p.weight(), p.group(), calls)))
                 .withEngines(engines.factory());
+        if (r.spec().faultPlan() != null) {
+            options = options.withFaults(r.spec().faultPlan(), r.seed()); // crash times in model time, as in run
+        }
         LiveKernel k = new LiveKernel(r.spec().kernelConfig(), r.policy().factory(), r.sink(),
                 r.spec().kernelSlo(), options);
         RunMetrics m;

@@ -124,4 +124,43 @@ class LiveCommandTest {
         assertThat(out.resolve("trace-fifo-7.jsonl")).isRegularFile();
         assertThat(out.resolve("trace-rr-7.jsonl")).doesNotExist();
     }
+
+    /** A faults spec runs live: engine 0 crashes in model time and faults.csv counts it, as with run. */
+    @Test
+    void liveInjectsTheSpecsFaultsAndWritesFaultsCsv() throws IOException {
+        Path spec = tmp.resolve("faults.yaml");
+        Files.writeString(spec, """
+                name: live-faults
+                seed: 3
+                cluster:
+                  engines: 2
+                  gpu: H100-SXM
+                  model: Llama-3.1-8B
+                  max-batch: 4
+                workload:
+                  agents: 12
+                  arrivals: {process: poisson, rate: 20}
+                  program:
+                    kind: react
+                    rounds: {dist: fixed, value: 3}
+                    system-prompt: {dist: fixed, value: 300}
+                    step-prompt: {dist: fixed, value: 100}
+                    output: {dist: fixed, value: 60}
+                    tool-latency: {dist: fixed, value: 200ms}
+                schedulers: [fifo]
+                faults:
+                  crashes:
+                    - {engine: 0, at: 1s, down: 1s}
+                """);
+        Path out = tmp.resolve("live-faults");
+        Cli r = Cli.run("live", spec.toString(), "--dilation", "100", "-q", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<CSVRecord> faults = CommandsTest.csv(out.resolve("faults.csv"));
+        assertThat(faults).singleElement().satisfies(f -> {
+            assertThat(Long.parseLong(f.get("engine_crashes"))).isGreaterThanOrEqualTo(1);
+            assertThat(f.get("policy")).isEqualTo("fifo");
+        });
+        List<CSVRecord> calls = CommandsTest.csv(out.resolve("calls.csv"));
+        assertThat(calls).isNotEmpty().extracting(c -> c.get("status")).containsOnly("COMPLETED");
+    }
 }

@@ -33,6 +33,11 @@ import java.util.function.Consumer;
  * {@link #stop} (partial results); in-flight calls are then recorded as unfinished. The kernel
  * thread hears a stop at its next loop round ({@link #stop} unparks it), whatever
  * the number of engines and agents.
+ *
+ * <p>With {@link LiveOptions#withFaults} the kernel injects engine crashes on its timer, as in a
+ * simulated run. A crash voids the engine's step in flight: its end still arrives from the
+ * engines later, and the kernel ignores it ({@code Engine.endStaleStep}); the engine steps again
+ * only after that end, so a stale end never applies to a later step.
  */
 public final class LiveKernel {
     private static final int DRAIN_LIMIT = 4096;
@@ -75,6 +80,10 @@ public final class LiveKernel {
         this.engines = options.engines().create(config.engines().size(), clock, inbox);
         try {
             this.kernel = new Kernel(config, schedulers, metrics, timer, engines);
+            if (options.faults() != null) {
+                // before the kernel thread starts, which then owns the fault timers like any other
+                kernel.injectFaults(options.faults(), options.faultSeed());
+            }
         } catch (RuntimeException | Error e) {
             closeEngines(); // their thread must not outlive a kernel that never started
             throw e;

@@ -1,5 +1,6 @@
 package dev.aiosim.kernel.live;
 
+import dev.aiosim.kernel.fault.FaultPlan;
 import dev.aiosim.kernel.time.EventTarget;
 import dev.aiosim.kernel.time.NanoClock;
 import java.util.Objects;
@@ -16,9 +17,12 @@ import java.util.function.Supplier;
  * @param engines makes the engines
  * @param idle makes the kernel thread's idle strategy (what it does when it has nothing to do)
  * @param wall the wall clock the run's {@link VirtualClock} reads (a hand-moved one in tests)
+ * @param faults engine crashes and tool failures to inject, null for none
+ * @param faultSeed seeds the fault plan's random draws
  */
 public record LiveOptions(double dilation, long horizonNanos, AgentListener listener, Supplier<Inbox<EventTarget>> inbox,
-                          Supplier<ResultSlot> slots, EngineFactory engines, Supplier<IdleStrategy> idle, NanoClock wall) {
+                          Supplier<ResultSlot> slots, EngineFactory engines, Supplier<IdleStrategy> idle, NanoClock wall,
+                          FaultPlan faults, long faultSeed) {
     public LiveOptions {
         VirtualClock.checkDilation(dilation);
         if (horizonNanos <= 0) {
@@ -38,33 +42,41 @@ public record LiveOptions(double dilation, long horizonNanos, AgentListener list
      */
     public static LiveOptions of(double dilation) {
         return new LiveOptions(dilation, Long.MAX_VALUE, AgentListener.NONE, Mailbox::mpsc, Handoff::new,
-                EngineFactory.EMULATED, IdleStrategy::backoff, NanoClock.SYSTEM);
+                EngineFactory.EMULATED, IdleStrategy::backoff, NanoClock.SYSTEM, null, 0);
     }
 
     public LiveOptions withHorizon(long nanos) {
-        return new LiveOptions(dilation, nanos, listener, inbox, slots, engines, idle, wall);
+        return new LiveOptions(dilation, nanos, listener, inbox, slots, engines, idle, wall, faults, faultSeed);
     }
 
     public LiveOptions withListener(AgentListener l) {
-        return new LiveOptions(dilation, horizonNanos, l, inbox, slots, engines, idle, wall);
+        return new LiveOptions(dilation, horizonNanos, l, inbox, slots, engines, idle, wall, faults, faultSeed);
     }
 
     public LiveOptions withEngines(EngineFactory f) {
-        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, f, idle, wall);
+        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, f, idle, wall, faults, faultSeed);
     }
 
     /** Another inbox and hand-off (benchmark baselines). */
     public LiveOptions withDispatch(Supplier<Inbox<EventTarget>> in, Supplier<ResultSlot> out) {
-        return new LiveOptions(dilation, horizonNanos, listener, in, out, engines, idle, wall);
+        return new LiveOptions(dilation, horizonNanos, listener, in, out, engines, idle, wall, faults, faultSeed);
     }
 
     /** Another idle strategy for the kernel thread, e.g. {@code () -> IdleStrategy.parking(1_000_000)}. */
     public LiveOptions withIdle(Supplier<IdleStrategy> s) {
-        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, engines, s, wall);
+        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, engines, s, wall, faults, faultSeed);
     }
 
     /** Another wall clock (tests move one by hand). */
     public LiveOptions withWallClock(NanoClock c) {
-        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, engines, idle, c);
+        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, engines, idle, c, faults, faultSeed);
+    }
+
+    /**
+     * Injects {@code plan}'s faults on the kernel thread, as a simulated run does; the crash
+     * times are virtual, so they come {@code dilation} times sooner in wall time.
+     */
+    public LiveOptions withFaults(FaultPlan plan, long seed) {
+        return new LiveOptions(dilation, horizonNanos, listener, inbox, slots, engines, idle, wall, Objects.requireNonNull(plan, "plan"), seed);
     }
 }
