@@ -20,7 +20,10 @@ import java.util.List;
  * <p>Weights live in the model's own manager; everything a forward makes lives in the step
  * manager the caller passes, except the KV appended to each cache. Ops are always called on a
  * step array, never on a weight or a cache array, because DJL attaches an op's result to the
- * manager of the array it is called on.
+ * manager of the array it is called on. Within a forward, each layer's temporaries live in a
+ * sub-manager closed when the layer is done, and each sequence's attention temporaries in one
+ * closed when that sequence is done: a step holds one layer's intermediates, not all of them,
+ * which on a CPU keeps the memory the allocator must map (and fault in) small.
  */
 public final class LlamaModel implements AutoCloseable {
     /** The new tokens of one sequence in a forward, with its cache (which the forward extends). */
@@ -144,35 +147,57 @@ public final class LlamaModel implements AutoCloseable {
             }
             last[i] = at - 1;
         }
-        int heads = spec.heads();
-        int kvHeads = spec.kvHeads();
-        int d = spec.headDim();
         NDArray cos = rotary(m, positions, true);
         NDArray sin = rotary(m, positions, false);
         NDArray x = embed.get(m, new NDIndex("{}", m.create(ids)));
         for (int l = 0; l < layers.length; l++) {
-            Layer w = layers[l];
-            NDArray h = rmsNorm(x, w.attnNorm);
-            NDArray q = rope(h.matMul(w.wq).reshape(total, heads, d), cos, sin);
-            NDArray k = rope(h.matMul(w.wk).reshape(total, kvHeads, d), cos, sin);
-            NDArray v = h.matMul(w.wv).reshape(total, kvHeads, d);
-            NDList outs = new NDList(segments.size());
-            int off = 0;
-            for (Segment s : segments) {
-                int n = s.tokens().length;
-                outs.add(attention(m, s.cache(), l, q.get("{}:{}", off, off + n), k.get("{}:{}", off, off + n),
-                        v.get("{}:{}", off, off + n), n));
-                off += n;
+            // each layer's temporaries live in their own manager, freed when the layer is done, so
+            // a step holds one layer's intermediates at a time (not all layers'): less memory to
+            // map, and the allocator reuses what the previous layer freed
+            try (NDManager lm = m.newSubManager()) {
+                x.attach(lm); // the layer's input goes with its temporaries
+                NDArray next = layer(lm, layers[l], l, segments, x, cos, sin, total);
+                next.attach(m);
+                x = next;
             }
-            NDArray attn = outs.size() == 1 ? outs.get(0) : NDArrays.concat(outs, 0);
-            x = x.add(attn.matMul(w.wo));
-            NDArray h2 = rmsNorm(x, w.mlpNorm);
-            NDArray g = h2.matMul(w.gate);
-            NDArray act = g.mul(Activation.sigmoid(g)).mul(h2.matMul(w.up));
-            x = x.add(act.matMul(w.down));
         }
         NDArray tail = x.get(new NDIndex("{}", m.create(last)));
         return rmsNorm(tail, finalNorm).matMul(lmHead);
+    }
+
+    /** Layer {@code l} over the step's tokens {@code x} ({@code [total, hidden]}, in {@code lm}); the result is in {@code lm}. */
+    private NDArray layer(NDManager lm, Layer w, int l, List<Segment> segments, NDArray x, NDArray cos, NDArray sin, int total) {
+        int heads = spec.heads();
+        int kvHeads = spec.kvHeads();
+        int d = spec.headDim();
+        NDArray h = rmsNorm(x, w.attnNorm);
+        NDArray q = rope(h.matMul(w.wq).reshape(total, heads, d), cos, sin);
+        NDArray k = rope(h.matMul(w.wk).reshape(total, kvHeads, d), cos, sin);
+        NDArray v = h.matMul(w.wv).reshape(total, kvHeads, d);
+        NDList outs = new NDList(segments.size());
+        int off = 0;
+        for (Segment s : segments) {
+            int n = s.tokens().length;
+            // one sequence's scores, mask and softmax at a time, freed before the next sequence's
+            try (NDManager am = lm.newSubManager()) {
+                NDArray qs = q.get("{}:{}", off, off + n);
+                NDArray ks = k.get("{}:{}", off, off + n);
+                NDArray vs = v.get("{}:{}", off, off + n);
+                qs.attach(am);
+                ks.attach(am);
+                vs.attach(am);
+                NDArray out = attention(am, s.cache(), l, qs, ks, vs, n);
+                out.attach(lm);
+                outs.add(out);
+            }
+            off += n;
+        }
+        NDArray attn = outs.size() == 1 ? outs.get(0) : NDArrays.concat(outs, 0);
+        NDArray x1 = x.add(attn.matMul(w.wo));
+        NDArray h2 = rmsNorm(x1, w.mlpNorm);
+        NDArray g = h2.matMul(w.gate);
+        NDArray act = g.mul(Activation.sigmoid(g)).mul(h2.matMul(w.up));
+        return x1.add(act.matMul(w.down));
     }
 
     /**
