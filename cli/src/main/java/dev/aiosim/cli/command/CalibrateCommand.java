@@ -74,6 +74,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + " other processes on the cores do not inflate; with one torch thread). Default: ${DEFAULT-VALUE}.")
     String clock;
 
+    @Option(names = "--samples", paramLabel = "CSV",
+            description = "With --engine djl: also write the measured steps to this new file, in the --from-timings format,"
+                + " to inspect them or fit them again.")
+    Path samplesOut;
+
     /** Residuals printed and noted. */
     static final int WORST = 5;
 
@@ -104,8 +109,16 @@ public final class CalibrateCommand implements Callable<Integer> {
             source = "per-step timings from " + timings.toAbsolutePath();
         } else {
             samples = measure();
-            source = "djl " + model + ", " + torchThreads + " torch thread(s), " + grid + " grid x " + repeats + ", "
-                    + (clock.equals("cpu") ? "CPU time of the driving thread" : "wall time");
+            if (samplesOut != null) {
+                try {
+                    StepTimings.write(samplesOut, samples, "steps measured by aiosim calibrate: " + source());
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw new SpecException("--samples: expected a new file, got '" + samplesOut + "' (it exists)");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(samplesOut + ": cannot write: " + e.getMessage(), e);
+                }
+            }
+            source = source();
         }
         StepCostFit.Result fit = StepCostFit.fit(samples, WORST);
         print(spec.commandLine().getOut(), fit);
@@ -118,8 +131,19 @@ public final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private String source() {
+        return "djl " + model + ", " + torchThreads + " torch thread(s), " + grid + " grid x " + repeats + ", "
+                + (clock.equals("cpu") ? "CPU time of the driving thread" : "wall time");
+    }
+
     /** Refuses, before anything is measured, an --out that exists and is not a calibration file to be replaced. */
     private void checkOut() {
+        if (samplesOut != null && engine == null) {
+            throw new SpecException("--samples: only with --engine djl (--from-timings already has its steps in a file)");
+        }
+        if (samplesOut != null && Files.exists(samplesOut)) {
+            throw new SpecException("--samples: expected a new file, got '" + samplesOut + "' (it exists)");
+        }
         if (!Files.exists(out)) {
             return;
         }

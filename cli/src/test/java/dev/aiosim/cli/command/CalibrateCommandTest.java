@@ -119,9 +119,20 @@ class CalibrateCommandTest {
     @Test
     void aQuickDjlCalibrationOfTinyIsUsedByRun() throws IOException {
         Path cal = tmp.resolve("tiny.properties");
-        Cli c = Cli.run("calibrate", "--engine", "djl", "--model", "tiny", "--grid", "quick", "--repeats", "1", "--out", cal.toString());
+        Path steps = tmp.resolve("steps.csv");
+        Cli c = Cli.run("calibrate", "--engine", "djl", "--model", "tiny", "--grid", "quick", "--repeats", "1", "--out", cal.toString(),
+                "--samples", steps.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("over 27 steps").contains("per-prefill-pair");
+        // the kept steps fit again to the same model
+        Path refit = tmp.resolve("refit.properties");
+        Cli again = Cli.run("calibrate", "--from-timings", steps.toString(), "--out", refit.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(CalibrationFile.read(refit).coefficients()).containsExactly(CalibrationFile.read(cal).coefficients());
+        assertThat(Cli.run("calibrate", "--engine", "djl", "--model", "tiny", "--grid", "quick", "--out", tmp.resolve("n").toString(),
+                "--samples", steps.toString()).err()).contains("--samples: expected a new file");
+        assertThat(Cli.run("calibrate", "--from-timings", steps.toString(), "--out", tmp.resolve("n").toString(),
+                "--samples", tmp.resolve("s2").toString()).err()).contains("--samples: only with --engine djl");
         assertThat(Files.readString(cal)).contains("djl tiny, 1 torch thread(s), quick grid x 1, wall time");
         LinearStepCost m = CalibrationFile.read(cal);
         assertThat(m.predict(new dev.aiosim.kernel.engine.StepShape(0, 0, 1, 16))).isPositive();

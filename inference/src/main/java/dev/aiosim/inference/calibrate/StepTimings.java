@@ -54,6 +54,27 @@ public final class StepTimings {
         return samples;
     }
 
+    /**
+     * Writes {@code samples} in this format (the five columns plus {@code sampling_calls}, which
+     * {@link #read} ignores), so that measured steps can be kept, inspected and fitted again with
+     * {@code aiosim calibrate --from-timings}.
+     */
+    public static void write(Path file, List<StepSample> samples, String comment) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String line : comment.split("\n")) {
+            b.append("# ").append(line).append('\n');
+        }
+        b.append(String.join(",", COLUMNS)).append(",sampling_calls\n");
+        for (StepSample s : samples) {
+            StepShape x = s.shape();
+            b.append(x.prefillTokens()).append(',').append(x.prefillPairs()).append(',').append(x.decodeTokens())
+                    .append(',').append(x.decodeContextTokens()).append(',')
+                    .append(java.math.BigDecimal.valueOf(s.nanos()).movePointLeft(6).toPlainString()).append(',')
+                    .append(x.samplingCalls()).append('\n');
+        }
+        Files.writeString(file, b, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+    }
+
     private static int[] header(Path file, int line, String[] cells) {
         List<String> names = Arrays.stream(cells).map(c -> c.strip().toLowerCase(java.util.Locale.ROOT)).toList();
         int[] at = new int[COLUMNS.size()];
