@@ -80,9 +80,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + " to inspect them or fit them again.")
     Path samplesOut;
 
-    @Option(names = "--weighting", paramLabel = "W", defaultValue = "relative",
-            description = "What the least squares minimise: relative (squared relative errors, every step alike) or absolute"
-                + " (squared errors in time, long steps weigh most); docs/inference.md compares them. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--weighting", paramLabel = "W", defaultValue = "absolute",
+            description = "What the least squares minimise: absolute (squared errors in time: long steps weigh most and the"
+                + " total time comes out right) or relative (squared relative errors, every step alike); docs/inference.md"
+                + " compares them. Default: ${DEFAULT-VALUE}.")
     String weighting;
 
     @Option(names = "--swap-bytes-per-sec", paramLabel = "B",

@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fits a {@link LinearStepCost} to measured steps by least squares, on the relative error (each
- * sample weighted by 1 / its time, so that short decode steps count as much as long prefills) or
- * on the time itself ({@link Weighting}), keeping every coefficient >= 0: a term whose
+ * Fits a {@link LinearStepCost} to measured steps by least squares, on the time itself (the
+ * default: with a free fixed term the residuals then sum to zero, so the total time of the steps
+ * is right) or on the relative error (each sample weighted by 1 / its time, so that short decode
+ * steps count as much as long prefills) ({@link Weighting}), keeping every coefficient >= 0: a term whose
  * least-squares coefficient is negative is dropped (fixed at 0) and the rest refitted, until none
  * is (the active-set idea of Lawson and Hanson's NNLS, enough for five terms). Reports R² (on
  * times, unweighted), the mean absolute relative error, the worst residuals and the errors per
@@ -27,8 +28,13 @@ public final class StepCostFit {
         }
     }
 
-    /** The weighting {@link #fit(List, int)} uses. */
-    public static final Weighting DEFAULT = Weighting.RELATIVE;
+    /**
+     * The weighting {@link #fit(List, int)} and {@code aiosim calibrate} use: on measured DJL steps
+     * it predicts the total time of a mix of steps best (within a few percent, where the relative
+     * fit came out 18-30% short; docs/inference.md has the figures), which is what a simulated
+     * run's makespan and throughput add up.
+     */
+    public static final Weighting DEFAULT = Weighting.ABSOLUTE;
 
     /**
      * The fitted model and how well it fits.
