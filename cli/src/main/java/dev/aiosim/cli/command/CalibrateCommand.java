@@ -7,6 +7,7 @@ import dev.aiosim.inference.calibrate.LinearStepCost;
 import dev.aiosim.inference.calibrate.StepCostFit;
 import dev.aiosim.inference.calibrate.StepSample;
 import dev.aiosim.inference.calibrate.StepTimings;
+import dev.aiosim.inference.calibrate.SwapRate;
 import dev.aiosim.inference.live.DjlEngineFactory;
 import dev.aiosim.inference.live.DjlModels;
 import dev.aiosim.kernel.engine.StepShape;
@@ -79,6 +80,17 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + " to inspect them or fit them again.")
     Path samplesOut;
 
+    @Option(names = "--weighting", paramLabel = "W", defaultValue = "absolute",
+            description = "What the least squares minimise: absolute (squared errors in time: long steps weigh most and the"
+                + " total time comes out right) or relative (squared relative errors, every step alike); docs/inference.md"
+                + " compares them. Default: ${DEFAULT-VALUE}.")
+    String weighting;
+
+    @Option(names = "--swap-bytes-per-sec", paramLabel = "B",
+            description = "With --from-timings: a KV swap speed measured elsewhere (bytes moved out and in / time of both,"
+                + " 1024..1e13), written as swap-bytes-per-sec. --engine djl measures it.")
+    Double swapBytesPerSec;
+
     /** Residuals printed and noted. */
     static final int WORST = 5;
 
@@ -89,7 +101,23 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + (engine == null ? "neither" : "both"));
         }
         checkOut();
+        StepCostFit.Weighting w = switch (weighting) {
+            case "relative" -> StepCostFit.Weighting.RELATIVE;
+            case "absolute" -> StepCostFit.Weighting.ABSOLUTE;
+            default -> throw new SpecException("--weighting: expected relative or absolute, got '" + weighting + "'");
+        };
+        if (swapBytesPerSec != null) {
+            if (timings == null) {
+                throw new SpecException("--swap-bytes-per-sec: only with --from-timings (--engine djl measures the swap speed)");
+            }
+            try {
+                CalibrationFile.swapRange(swapBytesPerSec, "--swap-bytes-per-sec");
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(e.getMessage());
+            }
+        }
         List<StepSample> samples;
+        SwapRate swap = null;
         String source;
         if (timings != null) {
             if (!Files.isRegularFile(timings)) {
@@ -108,7 +136,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             source = "per-step timings from " + timings.toAbsolutePath();
         } else {
-            samples = measure();
+            Calibrate.Measured m = measure();
+            samples = m.steps();
+            swap = m.swap();
             if (samplesOut != null) {
                 try {
                     StepTimings.write(samplesOut, samples, "steps measured by aiosim calibrate: " + source());
@@ -120,10 +150,22 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             source = source();
         }
-        StepCostFit.Result fit = StepCostFit.fit(samples, WORST);
+        StepCostFit.Result fit = StepCostFit.fit(samples, WORST, w);
         print(spec.commandLine().getOut(), fit);
+        if (swap != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "swap out %.1f MiB/s, in %.1f MiB/s (%d B each way);"
+                    + " %s = %.0f (both directions' bytes / both directions' time)%n", swap.outMibPerSec(), swap.inMibPerSec(),
+                    swap.outBytes(), CalibrationFile.SWAP_KEY, swap.bytesPerSec());
+        }
         try {
-            CalibrationFile.write(out, fit, source);
+            if (swap != null) {
+                CalibrationFile.write(out, fit, source, swap);
+            } else if (swapBytesPerSec != null) {
+                CalibrationFile.write(out, fit, source, java.util.OptionalDouble.of(swapBytesPerSec),
+                        "# swap: " + CalibrationFile.SWAP_KEY + " given by --swap-bytes-per-sec");
+            } else {
+                CalibrationFile.write(out, fit, source);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write: " + e.getMessage(), e);
         }
@@ -133,7 +175,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     private String source() {
         return "djl " + model + ", " + torchThreads + " torch thread(s), " + grid + " grid x " + repeats + ", "
-                + (clock.equals("cpu") ? "CPU time of the driving thread" : "wall time");
+                + (clock.equals("cpu") ? "CPU time of the driving thread" : "wall time") + ", " + Calibrate.WARM_UP;
     }
 
     /** Refuses, before anything is measured, an --out that exists and is not a calibration file to be replaced. */
@@ -157,7 +199,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private List<StepSample> measure() {
+    private Calibrate.Measured measure() {
         if (!engine.equals("djl")) {
             throw new SpecException("--engine: expected djl, got '" + engine + "'");
         }
@@ -181,8 +223,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SpecException(e.getMessage());
         }
-        spec.commandLine().getErr().printf(Locale.ROOT, "measuring %d steps of %s (%s grid x %d)...%n",
-                g.steps() * repeats, f.spec().name(), grid, repeats);
+        spec.commandLine().getErr().printf(Locale.ROOT, "measuring %d steps of %s (%s grid x %d, after an untimed warm-up"
+                + " pass of the grid) and its KV swaps...%n", g.steps() * repeats, f.spec().name(), grid, repeats);
         return Calibrate.measure(f.spec(), f.weights(), torchThreads, g, repeats, clock.equals("cpu"));
     }
 
@@ -192,10 +234,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < c.length; i++) {
             w.printf(Locale.ROOT, "%-20s %16.3f ns%n", LinearStepCost.TERMS[i], c[i]);
         }
-        w.printf(Locale.ROOT, "R^2 %.5f over %d steps; worst residuals:%n", fit.r2(), fit.samples());
+        w.printf(Locale.ROOT, "R^2 %.5f, mean |relative error| %.1f%% over %d steps (%s least squares); worst residuals:%n",
+                fit.r2(), 100 * fit.meanAbsRelError(), fit.samples(), fit.weighting().label());
         for (StepCostFit.Residual r : fit.worst()) {
             w.printf(Locale.ROOT, "  %s: measured %.3f ms, model %.3f ms (%+.1f%%)%n", describe(r.sample().shape()),
                     r.sample().nanos() / 1e6, r.predicted() / 1e6, 100 * r.relativeError());
+        }
+        for (StepCostFit.KindError k : fit.byKind()) {
+            w.printf(Locale.ROOT, "  %-12s %3d steps: mean |relative error| %5.1f%%, worst %+6.1f%%, sum of times %+5.1f%%%n",
+                    k.kind(), k.steps(), 100 * k.meanAbsRelError(), 100 * k.worst().relativeError(), 100 * k.sumError());
         }
         w.flush();
     }

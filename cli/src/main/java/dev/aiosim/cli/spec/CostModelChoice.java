@@ -33,6 +33,14 @@ public sealed interface CostModelChoice {
     /** The section's value as the resolved spec writes it, or {@code null} for the default (left out, so older specs stay byte-identical). */
     CostModelSpec written();
 
+    /**
+     * The host-link bandwidth (bytes/s) the engines charge swaps at, instead of the GPU's PCIe
+     * figure {@code pcieBytesPerSec}; only a calibration with a measured swap speed has its own.
+     */
+    default double swapBytesPerSec(double pcieBytesPerSec) {
+        return pcieBytesPerSec;
+    }
+
     /** Checks a written {@code cluster.cost-model}; {@code null} is the default. */
     static CostModelChoice resolve(CostModelSpec spec) {
         if (spec == null) {
@@ -189,15 +197,23 @@ public sealed interface CostModelChoice {
     /**
      * A {@link LinearStepCost} fitted to measured steps (docs/inference.md), read from the
      * calibration file {@code path} (relative to the spec's folder) that {@code Calibrate} writes.
+     * When the file has a measured swap speed ({@code swap-bytes-per-sec}), or the spec gives one
+     * (the key of the same name, which wins), the engines swap at that speed rather than over the
+     * GPU's PCIe link: the calibrated engine's swap is what it measured. The resolved spec writes
+     * the speed used, so that it runs again alike.
      *
      * @param path the calibration file
+     * @param model the file's step-cost model
+     * @param swapBytesPerSec the swap speed, empty for the GPU's PCIe figure
      */
-    record Calibrated(Path path) implements CostModelChoice {
+    record Calibrated(Path path, LinearStepCost model, java.util.OptionalDouble swapBytesPerSec) implements CostModelChoice {
+        static final String SWAP = CalibrationFile.SWAP_KEY;
+
         static Calibrated resolve(SortedMap<String, String> params) {
             for (String key : params.keySet()) {
-                if (!key.equals("path")) {
+                if (!key.equals("path") && !key.equals(SWAP)) {
                     throw new FieldError("cluster.cost-model." + key, "unknown calibrated parameter '" + key
-                            + "'; expected: path (a calibration file, docs/inference.md)");
+                            + "'; expected: path (a calibration file, docs/inference.md), " + SWAP);
                 }
             }
             String p = params.get("path");
@@ -205,24 +221,52 @@ public sealed interface CostModelChoice {
                 throw new FieldError("cluster.cost-model.path", "expected a calibration file (kind = linear-step-cost,"
                         + " docs/inference.md), got " + (p == null || p.isBlank() ? "nothing" : "'" + p + "' (no such file)"));
             }
-            return new Calibrated(Path.of(p.trim()));
-        }
-
-        @Override
-        public CostModel build(ResolvedCluster c) {
+            Path path = Path.of(p.trim());
+            CalibrationFile.Contents file;
             try {
-                return CalibrationFile.read(path);
-            } catch (java.io.IOException e) {
+                file = CalibrationFile.load(path);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new FieldError("cluster.cost-model.path", "cannot read '" + path + "': " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new FieldError("cluster.cost-model.path", e.getMessage());
             }
+            java.util.OptionalDouble swap = file.swapBytesPerSec();
+            String given = params.get(SWAP);
+            if (given != null) {
+                double x;
+                try {
+                    x = Double.parseDouble(given.trim());
+                } catch (NumberFormatException e) {
+                    x = Double.NaN;
+                }
+                try {
+                    CalibrationFile.swapRange(x, "x");
+                } catch (IllegalArgumentException e) {
+                    throw new FieldError("cluster.cost-model." + SWAP, "expected bytes per second from 1024 to 1e13, got '"
+                            + given + "'");
+                }
+                swap = java.util.OptionalDouble.of(x);
+            }
+            return new Calibrated(path, file.model(), swap);
+        }
+
+        @Override
+        public CostModel build(ResolvedCluster c) {
+            return model;
+        }
+
+        @Override
+        public double swapBytesPerSec(double pcieBytesPerSec) {
+            return swapBytesPerSec.orElse(pcieBytesPerSec);
         }
 
         @Override
         public CostModelSpec written() {
             TreeMap<String, String> params = new TreeMap<>();
             params.put("path", path.toString());
+            if (swapBytesPerSec.isPresent()) {
+                params.put(SWAP, Double.toString(swapBytesPerSec.getAsDouble()));
+            }
             return new CostModelSpec("calibrated", params);
         }
     }

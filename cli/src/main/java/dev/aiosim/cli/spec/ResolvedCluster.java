@@ -173,10 +173,13 @@ public record ResolvedCluster(int engines, String gpu, String model, int tensorP
         return v;
     }
 
-    /** The kernel configuration: {@code engines} identical engines with the chosen cost model. */
+    /**
+     * The kernel configuration: {@code engines} identical engines with the chosen cost model, their
+     * swaps over tp PCIe links, or at a calibration's measured swap speed.
+     */
     public KernelConfig kernelConfig() {
         EngineConfig engine = new EngineConfig(maxBatch, kvTokens, modelSpec.kvBytesPerToken(), preemption,
-                hostSwap.bytes(), gpuSpec.pcieBytesPerSec() * tensorParallel,
+                hostSwap.bytes(), costModel.swapBytesPerSec(gpuSpec.pcieBytesPerSec() * tensorParallel),
                 costModel.build(this), prefixCache, packing);
         return new KernelConfig(Collections.nCopies(engines, engine), dispatcher, toolConcurrency, memoryConcurrency,
                 storageConcurrency);

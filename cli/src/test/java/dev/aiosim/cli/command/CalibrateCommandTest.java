@@ -47,7 +47,7 @@ class CalibrateCommandTest {
         Path out = tmp.resolve("cal-" + seed + ".properties");
         Cli c = Cli.run("calibrate", "--from-timings", timings(truth, seed).toString(), "--out", out.toString());
         assertThat(c.code()).as(c.err()).isZero();
-        assertThat(c.out()).contains("R^2 1.00000 over 60 steps").contains("worst residuals:").contains("prefill ")
+        assertThat(c.out()).contains("R^2 1.00000, mean |relative error| 0.0% over 60 steps").contains("worst residuals:").contains("prefill ")
                 .contains("wrote " + out);
         double[] want = truth.coefficients();
         double[] got = CalibrationFile.read(out).coefficients();
@@ -123,12 +123,28 @@ class CalibrateCommandTest {
         Cli c = Cli.run("calibrate", "--engine", "djl", "--model", "tiny", "--grid", "quick", "--repeats", "1", "--out", cal.toString(),
                 "--samples", steps.toString());
         assertThat(c.code()).as(c.err()).isZero();
-        assertThat(c.out()).contains("over 27 steps").contains("per-prefill-pair");
+        assertThat(c.out()).contains("over 27 steps").contains("per-prefill-pair").contains("mean |relative error|")
+                .contains("decode-only").contains("swap out ");
+        assertThat(c.err()).contains("after an untimed warm-up pass of the grid");
+        // the swap speed measured: positive, within the file's range
+        assertThat(CalibrationFile.load(cal).swapBytesPerSec()).isPresent();
+        assertThat(CalibrationFile.load(cal).swapBytesPerSec().getAsDouble()).isBetween(1024.0, 1e13);
+        assertThat(Files.readString(cal)).contains("after an untimed warm-up pass of the grid").contains("# swap: ");
         // the kept steps fit again to the same model
         Path refit = tmp.resolve("refit.properties");
         Cli again = Cli.run("calibrate", "--from-timings", steps.toString(), "--out", refit.toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(CalibrationFile.read(refit).coefficients()).containsExactly(CalibrationFile.read(cal).coefficients());
+        assertThat(CalibrationFile.load(refit).swapBytesPerSec()).isEmpty();
+        // --from-timings takes a swap speed measured elsewhere, range-checked
+        Path given = tmp.resolve("given.properties");
+        assertThat(Cli.run("calibrate", "--from-timings", steps.toString(), "--out", given.toString(),
+                "--swap-bytes-per-sec", "5e8").code()).isZero();
+        assertThat(CalibrationFile.load(given).swapBytesPerSec()).hasValue(5e8);
+        assertThat(Cli.run("calibrate", "--from-timings", steps.toString(), "--out", tmp.resolve("g2").toString(),
+                "--swap-bytes-per-sec", "10").err()).contains("--swap-bytes-per-sec: expected bytes per second from 1024 to 1e13, got '10.0'");
+        assertThat(Cli.run("calibrate", "--from-timings", steps.toString(), "--out", tmp.resolve("g3").toString(),
+                "--weighting", "median").err()).contains("--weighting: expected relative or absolute, got 'median'");
         assertThat(Cli.run("calibrate", "--engine", "djl", "--model", "tiny", "--grid", "quick", "--out", tmp.resolve("n").toString(),
                 "--samples", steps.toString()).err()).contains("--samples: expected a new file");
         assertThat(Cli.run("calibrate", "--from-timings", steps.toString(), "--out", tmp.resolve("n").toString(),
@@ -161,5 +177,57 @@ class CalibrateCommandTest {
         List<CSVRecord> calls = CommandsTest.csv(out.resolve("calls.csv"));
         assertThat(calls).hasSize(4).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("COMPLETED"));
         assertThat(Files.readString(out.resolve("spec.yaml"))).contains("calibrated");
+    }
+
+    /**
+     * A calibration file's measured swap speed is what run's engines swap at: rr swaps on one
+     * engine, so all swap time is serial and the makespan is at least (bytes out + in) / that speed;
+     * without the key the same model swaps over the GPU's PCIe link (64 GB/s) and ends well before.
+     */
+    @Test
+    void runSwapsAtTheCalibrationsMeasuredSpeed() throws IOException {
+        String model = "kind = linear-step-cost\nfixed = 1000000\nper-prefill-token = 10000\nper-prefill-pair = 0\n"
+                + "per-decode = 100000\nper-decode-context = 10\n";
+        double rate = 1e6; // 1 MB/s: slow enough to dominate
+        Path slow = Files.writeString(tmp.resolve("slow.properties"), model + "swap-bytes-per-sec = " + rate + "\n");
+        Path pcie = Files.writeString(tmp.resolve("pcie.properties"), model);
+        Path spec = Files.writeString(tmp.resolve("swap.yaml"), """
+                name: swap
+                seed: 3
+                repetitions: 1
+                cluster: {engines: 1, gpu: H100-SXM, model: tiny, max-batch: 2, preemption: swap, host-swap: 1GiB}
+                workload:
+                  agents: 6
+                  arrivals: {process: all-at-once}
+                  program:
+                    kind: react
+                    rounds: {dist: fixed, value: 1}
+                    system-prompt: {dist: fixed, value: 100}
+                    step-prompt: {dist: fixed, value: 10}
+                    output: {dist: fixed, value: 40}
+                    tool-latency: {dist: fixed, value: 10ms}
+                schedulers: [{name: rr, quantum: 8}]
+                """);
+        long[] makespan = new long[2];
+        long[] swapped = new long[2];
+        Path[] files = {slow, pcie};
+        for (int i = 0; i < 2; i++) {
+            Path out = tmp.resolve("run-" + i);
+            Cli run = Cli.run("run", spec.toString(), "--set", "cluster.cost-model.kind=calibrated",
+                    "--set", "cluster.cost-model.path=" + files[i], "--out", out.toString(), "-q");
+            assertThat(run.code()).as(run.err()).isZero();
+            List<CSVRecord> calls = CommandsTest.csv(out.resolve("calls.csv"));
+            assertThat(calls).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("COMPLETED"));
+            for (CSVRecord r : calls) {
+                makespan[i] = Math.max(makespan[i], Long.parseLong(r.get("completed_us")));
+                swapped[i] += Long.parseLong(r.get("swapped_out_bytes")) + Long.parseLong(r.get("swapped_in_bytes"));
+            }
+            assertThat(Files.readString(out.resolve("spec.yaml")).contains("swap-bytes-per-sec")).isEqualTo(i == 0);
+        }
+        assertThat(swapped[0]).as("rr swapped").isPositive();
+        double slowSwapUs = swapped[0] / rate * 1e6;
+        assertThat((double) makespan[0]).isGreaterThanOrEqualTo(slowSwapUs);
+        assertThat((double) makespan[1]).isLessThan(slowSwapUs);
+        assertThat(swapped[1]).isPositive();
     }
 }

@@ -9,6 +9,7 @@ import dev.aiosim.inference.model.LlamaModel;
 import dev.aiosim.inference.model.LlamaSpec;
 import dev.aiosim.inference.model.SeededWeights;
 import dev.aiosim.inference.model.WeightSource;
+import dev.aiosim.kernel.context.PreemptionMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import java.util.Locale;
 
 /**
  * Measures a DJL engine's step times over a grid of batch shapes (prefills of several lengths,
- * decode batches at several contexts, mixed steps), fits a {@link LinearStepCost} and writes it
- * ({@link CalibrationFile}); {@code aiosim calibrate --engine djl} runs it ({@link #measure}). By hand:
+ * decode batches at several contexts, mixed steps) and its KV swap speed ({@link SwapRate}), fits
+ * a {@link LinearStepCost} and writes it ({@link CalibrationFile}); {@code aiosim calibrate
+ * --engine djl} runs it ({@link #measure}). One untimed pass of the whole grid (and of the swaps)
+ * comes first: the first time the engine meets a larger step, its new peak memory is page-faulted
+ * in, and such a step ran 3-8x slower than its repeats. By hand:
  * {@code java -cp ... dev.aiosim.inference.calibrate.Calibrate MODEL THREADS OUT [wall|cpu]}; with
  * {@code cpu} the samples are the driving thread's CPU time, which other processes sharing the
  * cores do not inflate (with one torch thread the forward runs on that thread).
@@ -35,8 +39,8 @@ public final class Calibrate {
         LlamaSpec spec = LlamaSpec.bundled(args[0]);
         int threads = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
-        List<StepSample> samples = measure(spec, new SeededWeights(1), threads, Grid.FULL, 2, cpu);
-        StepCostFit.Result fit = StepCostFit.fit(samples, 5);
+        Measured m = measure(spec, new SeededWeights(1), threads, Grid.FULL, 2, cpu);
+        StepCostFit.Result fit = StepCostFit.fit(m.steps(), 5);
         double[] c = fit.model().coefficients();
         for (int i = 0; i < c.length; i++) {
             System.out.printf(Locale.ROOT, "%-20s %14.1f ns%n", LinearStepCost.TERMS[i], c[i]);
@@ -47,9 +51,23 @@ public final class Calibrate {
                     r.sample().nanos() / 1e6, r.predicted() / 1e6, 100 * r.relativeError());
         }
         CalibrationFile.write(out, fit, "djl " + spec.name() + ", " + threads + " torch thread(s), "
-                + (cpu ? "CPU time of the driving thread" : "wall time"));
+                + (cpu ? "CPU time of the driving thread" : "wall time") + ", " + WARM_UP, m.swap());
         System.out.println("wrote " + out);
     }
+
+    /** How the source line of a calibration file says that the grid was warmed up. */
+    public static final String WARM_UP = "after an untimed warm-up pass of the grid";
+
+    /** Contexts swapped at once for each context length of the swap measurement. */
+    static final int SWAP_CALLS = 4;
+
+    /**
+     * What {@link #measure} measured.
+     *
+     * @param steps the timed steps
+     * @param swap the swap speed
+     */
+    public record Measured(List<StepSample> steps, SwapRate swap) {}
 
     /** Which shapes {@link #measure} runs. */
     public enum Grid {
@@ -75,53 +93,87 @@ public final class Calibrate {
     }
 
     /**
-     * Builds the model, measures its steps over {@code grid} {@code repeats} times on one engine and
-     * frees everything.
+     * Builds the model, runs the grid once untimed, measures its steps over {@code grid}
+     * {@code repeats} times and its swaps ({@link #swaps}) on one engine and frees everything.
      *
      * @param threads torch threads (0 for the default 1)
      * @param cpu samples are the driving thread's CPU time rather than wall time
      */
-    public static List<StepSample> measure(LlamaSpec spec, WeightSource weights, int threads, Grid grid, int repeats,
-                                           boolean cpu) {
+    public static Measured measure(LlamaSpec spec, WeightSource weights, int threads, Grid grid, int repeats,
+                                   boolean cpu) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats: expected >= 1, got " + repeats);
         }
         Torch.start(threads);
         try (NDManager root = Torch.newManager(); LlamaModel model = LlamaModel.build(spec, weights, root);
-             DjlEngine e = new DjlEngine(model, root, 0, false)) {
-            return grid(e, spec, cpu, grid, repeats);
+             DjlEngine e = new DjlEngine(model, root, Long.MAX_VALUE, false)) {
+            long[] id = {1};
+            pass(e, spec, cpu, grid, id, new ArrayList<>()); // warm-up, untimed: first forwards of a JVM, new peak memory
+            swaps(e, spec, grid, id, 1);
+            List<StepSample> samples = new ArrayList<>();
+            for (int rep = 0; rep < repeats; rep++) {
+                pass(e, spec, cpu, grid, id, samples);
+            }
+            return new Measured(samples, swaps(e, spec, grid, id, repeats));
         }
     }
 
-    /** The measured grid: each shape run {@code repeats} times after a warm-up, each step a sample. */
-    static List<StepSample> grid(DjlEngine e, LlamaSpec spec, boolean cpu, Grid grid, int repeats) {
-        List<StepSample> samples = new ArrayList<>();
-        long[] id = {1};
-        // warm-up: the first forwards of a JVM are slow
-        for (int i = 0; i < 3; i++) {
-            e.admit(id[0], PromptTokens.of(id[0]++, null, 64, spec.vocab()), 2);
-            e.step();
-            e.step();
-        }
+    /**
+     * Swaps out and back in {@link #SWAP_CALLS} calls at each of the grid's context lengths,
+     * {@code repeats} times, with a decode step before and after, and returns the traffic that the
+     * engine's {@link dev.aiosim.inference.engine.SnapshotStats} timed.
+     */
+    static SwapRate swaps(DjlEngine e, LlamaSpec spec, Grid grid, long[] id, int repeats) {
+        var before = e.snapshotStats();
+        long outBytes = before.outBytes();
+        long outNanos = before.outNanos();
+        long inBytes = before.inBytes();
+        long inNanos = before.inNanos();
         for (int rep = 0; rep < repeats; rep++) {
-            for (int n : grid.prefills) {
-                e.admit(id[0], PromptTokens.of(id[0]++, null, n, spec.vocab()), 1);
-                samples.add(sample(cpu, e.step()));
-            }
-            for (int batch : grid.batches) {
-                for (int ctx : grid.contexts) {
-                    for (int i = 0; i < batch; i++) {
-                        e.admit(id[0], PromptTokens.of(id[0]++, null, ctx, spec.vocab()), 4);
+            for (int ctx : grid.contexts) {
+                long first = id[0];
+                for (int i = 0; i < SWAP_CALLS; i++) {
+                    e.admit(id[0], PromptTokens.of(id[0]++, null, ctx, spec.vocab()), 0);
+                }
+                e.step(); // prefill
+                e.step(); // a decode: the KV holds ctx + 1 tokens
+                for (long c = first; c < id[0]; c++) {
+                    if (e.preempt(c, PreemptionMode.SWAP) != PreemptionMode.SWAP) {
+                        throw new IllegalStateException("call " + c + " was not swapped out");
                     }
-                    samples.add(sample(cpu, e.step())); // a batched prefill
-                    samples.add(sample(cpu, e.step())); // decodes
-                    e.admit(id[0], PromptTokens.of(id[0]++, null, 64, spec.vocab()), 1);
-                    samples.add(sample(cpu, e.step())); // a mixed step: decodes and one prefill
-                    samples.add(sample(cpu, e.step()));
+                }
+                for (long c = first; c < id[0]; c++) {
+                    e.resume(c);
+                }
+                e.step(); // decodes on the restored KV
+                for (long c = first; c < id[0]; c++) {
+                    e.cancel(c);
                 }
             }
         }
-        return samples;
+        var after = e.snapshotStats();
+        return new SwapRate(after.outBytes() - outBytes, after.outNanos() - outNanos, after.inBytes() - inBytes,
+                after.inNanos() - inNanos);
+    }
+
+    /** One pass of the grid, its samples added to {@code samples}. */
+    static void pass(DjlEngine e, LlamaSpec spec, boolean cpu, Grid grid, long[] id, List<StepSample> samples) {
+        for (int n : grid.prefills) {
+            e.admit(id[0], PromptTokens.of(id[0]++, null, n, spec.vocab()), 1);
+            samples.add(sample(cpu, e.step()));
+        }
+        for (int batch : grid.batches) {
+            for (int ctx : grid.contexts) {
+                for (int i = 0; i < batch; i++) {
+                    e.admit(id[0], PromptTokens.of(id[0]++, null, ctx, spec.vocab()), 4);
+                }
+                samples.add(sample(cpu, e.step())); // a batched prefill
+                samples.add(sample(cpu, e.step())); // decodes
+                e.admit(id[0], PromptTokens.of(id[0]++, null, 64, spec.vocab()), 1);
+                samples.add(sample(cpu, e.step())); // a mixed step: decodes and one prefill
+                samples.add(sample(cpu, e.step()));
+            }
+        }
     }
 
     private static StepSample sample(boolean cpu, StepReport r) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +30,8 @@ class StepCostFitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4})
-    void recoversKnownCoefficientsFromNoisyTimings(long seed) {
+    @CsvSource({"1,RELATIVE", "2,RELATIVE", "3,RELATIVE", "4,RELATIVE", "1,ABSOLUTE", "2,ABSOLUTE", "3,ABSOLUTE", "4,ABSOLUTE"})
+    void recoversKnownCoefficientsFromNoisyTimings(long seed, StepCostFit.Weighting w) {
         SplittableRandom r = new SplittableRandom(seed);
         LinearStepCost truth = new LinearStepCost(2e6, 4e4, 3, 5e5, 200);
         List<StepSample> samples = new ArrayList<>();
@@ -37,17 +39,61 @@ class StepCostFitTest {
             double noise = 1 + (r.nextDouble() * 2 - 1) * 0.01;
             samples.add(new StepSample(s, Math.round(truth.predict(s) * noise)));
         }
-        StepCostFit.Result fit = StepCostFit.fit(samples, 3);
+        StepCostFit.Result fit = StepCostFit.fit(samples, 3, w);
         double[] want = truth.coefficients();
         double[] got = fit.model().coefficients();
         for (int i = 0; i < want.length; i++) {
-            assertThat(got[i]).as(LinearStepCost.TERMS[i]).isCloseTo(want[i], within(want[i] * 0.1));
+            // noise proportional to time: the relative fit is the efficient one; the absolute fit, led by the long steps, is looser
+            double tolerance = w == StepCostFit.Weighting.RELATIVE ? 0.1 : 0.2;
+            assertThat(got[i]).as(LinearStepCost.TERMS[i]).isCloseTo(want[i], within(want[i] * tolerance));
         }
         assertThat(fit.r2()).isGreaterThan(0.999);
         assertThat(fit.worst()).hasSize(3);
         assertThat(Math.abs(fit.worst().get(0).relativeError())).isLessThan(0.03)
                 .isGreaterThanOrEqualTo(Math.abs(fit.worst().get(2).relativeError()));
         assertThat(fit.samples()).isEqualTo(60);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StepCostFit.Weighting.class)
+    void exactTimingsFitExactlyUnderEitherWeightingAndEachKindIsReported(StepCostFit.Weighting w) {
+        LinearStepCost truth = new LinearStepCost(2e6, 4e4, 3, 5e5, 200);
+        List<StepSample> samples = new ArrayList<>();
+        for (StepShape s : grid(new SplittableRandom(11))) {
+            samples.add(new StepSample(s, Math.round(truth.predict(s))));
+        }
+        StepCostFit.Result fit = StepCostFit.fit(samples, 2, w);
+        assertThat(fit.weighting()).isEqualTo(w);
+        assertThat(fit.meanAbsRelError()).isLessThan(1e-6);
+        assertThat(fit.byKind()).extracting(StepCostFit.KindError::kind).containsExactlyElementsOf(StepCostFit.KINDS);
+        assertThat(fit.byKind().stream().mapToInt(StepCostFit.KindError::steps).sum()).isEqualTo(samples.size());
+        for (StepCostFit.KindError k : fit.byKind()) {
+            assertThat(StepCostFit.kind(k.worst().sample().shape())).isEqualTo(k.kind());
+            assertThat(Math.abs(k.sumError())).isLessThan(1e-6);
+        }
+    }
+
+    /** Least squares on times with a free fixed term leave residuals that sum to zero: the total time is right. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void theAbsoluteFitGetsTheSumOfStepTimesRight(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        LinearStepCost truth = new LinearStepCost(2e6, 4e4, 3, 5e5, 200);
+        List<StepSample> samples = new ArrayList<>();
+        for (StepShape s : grid(r)) {
+            double noise = 1 + (r.nextDouble() * 2 - 1) * 0.3;
+            samples.add(new StepSample(s, Math.round(truth.predict(s) * noise)));
+        }
+        StepCostFit.Result fit = StepCostFit.fit(samples, 1, StepCostFit.Weighting.ABSOLUTE);
+        assertThat(fit.model().fixed()).isPositive();
+        double measured = samples.stream().mapToDouble(StepSample::nanos).sum();
+        double predicted = samples.stream().mapToDouble(x -> fit.model().predict(x.shape())).sum();
+        assertThat(predicted / measured - 1).isCloseTo(0, within(1e-9));
+        double mean = 0;
+        for (StepSample x : samples) {
+            mean += Math.abs(fit.model().predict(x.shape()) - x.nanos()) / x.nanos();
+        }
+        assertThat(fit.meanAbsRelError()).isCloseTo(mean / samples.size(), within(1e-12));
     }
 
     @Test
