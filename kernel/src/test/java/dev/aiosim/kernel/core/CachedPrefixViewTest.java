@@ -2,6 +2,7 @@ package dev.aiosim.kernel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.engine.ConstantCostModel;
 import dev.aiosim.kernel.engine.EngineConfig;
 import dev.aiosim.kernel.metrics.AgentRecord;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a running call shows a real engine about its prefix: its {@link Prefix} and the tokens the
@@ -85,5 +88,44 @@ class CachedPrefixViewTest {
     void aCallWithoutPrefixShowsNone() {
         Map<Long, Seen> seen = run(true, 0, null, null);
         assertThat(seen.values()).containsOnly(new Seen(null, 0));
+    }
+
+    /**
+     * A call preempted after two tokens and admitted again: by swap it brings back its own KV and
+     * is credited nothing; by recompute its blocks, still cached, are hits again (its 30 prompt
+     * tokens; its 2 generated ones are not named).
+     */
+    @ParameterizedTest
+    @CsvSource({"SWAP, 0", "RECOMPUTE, 30"})
+    void aResumedCallIsCreditedWhatItsReadmissionFound(PreemptionMode mode, int expected) {
+        Map<Integer, Integer> seen = new LinkedHashMap<>(); // preemptions so far -> credited tokens
+        TestPolicy policy = new TestPolicy("preempt-once", (q, engine, d) -> {
+            for (CallView c : engine.running()) {
+                seen.putIfAbsent(c.preemptions(), c.cachedPrefixTokens());
+                if (c.preemptions() == 0 && c.tokensSinceAdmitted() == 2) {
+                    d.preempt(c);
+                }
+            }
+            TestPolicy.FIFO.decide(q, engine, d);
+        });
+        EngineConfig e = EngineConfig.builder().slots(4).kvTokens(1000).kvBytesPerToken(100).hostSwapBytes(1L << 30)
+                .preemption(mode).costModel(new ConstantCostModel(1000)).prefixCache(true).build();
+        LlmCall call = new LlmCall(30, 6, 0, new Prefix.Blocks(10, new long[] {1, 2, 3}));
+        boolean[] done = {false};
+        Iterator<AgentArrival> it = List.of(new AgentArrival(0, new AgentProcess(0, "a", 0, 1, "g", prev -> {
+            if (done[0]) {
+                return null;
+            }
+            done[0] = true;
+            return call;
+        }))).iterator();
+        MetricsSink sink = new MetricsSink() {
+            @Override public void call(CallRecord c) { }
+            @Override public void agent(AgentRecord a) { }
+        };
+        new Simulation(KernelConfig.of(1, e), id -> policy, () -> it.hasNext() ? it.next() : null, sink,
+                Slo.NONE, Long.MAX_VALUE, null).run();
+        // first admission (nothing cached yet), then the readmission
+        assertThat(seen).containsExactly(Map.entry(0, 0), Map.entry(1, expected));
     }
 }
