@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.aiosim.inference.model.KvCache;
 import dev.aiosim.inference.model.LlamaModel;
 import dev.aiosim.kernel.context.PreemptionMode;
+import dev.aiosim.kernel.process.Prefix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +28,14 @@ import java.util.Map;
  * from the copy, bit for bit. Preemption by recompute (or by swap when the budget is full) frees
  * the KV; resuming prefills prompt and generated tokens again.
  *
+ * <p>Prefix sharing: after a call with a {@link Prefix} prefilled its prompt, the KV of its leading
+ * full named blocks goes to the engine's {@link PrefixBlockStore} (host memory, a byte budget, least
+ * recently used evicted). A call admitted (or resumed by recompute) with tokens the kernel's prefix
+ * cache credited as hits starts with a cache built from the stored blocks and prefills only the
+ * rest of its context, at the positions after them; a credited block missing from the store
+ * (evicted, never stored, or being computed in the same step by another call) is computed, and
+ * counted in {@link PrefixStats#missedTokens}. Reported prefill tokens are those really computed.
+ *
  * <p>Not thread-safe: one thread drives an engine.
  */
 public final class DjlEngine implements AutoCloseable {
@@ -42,6 +51,15 @@ public final class DjlEngine implements AutoCloseable {
         KvCache cache;
         HostSnapshot snapshot;
         float[] lastLogits;
+        /** Keys of its prompt's leading full named blocks (none without a prefix). */
+        PrefixBlockStore.Key[] blocks = new PrefixBlockStore.Key[0];
+        int blockTokens = 1;
+        Prefix prefix;
+        /** Set from admission (or a recompute resume) until the step that prefills its context ends. */
+        boolean prefilling;
+        /** Of its pending prefill: credited tokens restored from the store, and credited tokens computed anyway. */
+        int reused;
+        int missed;
 
         Call(long id, int[] prompt, int outputTokens) {
             this.id = id;
@@ -72,6 +90,12 @@ public final class DjlEngine implements AutoCloseable {
     private final Map<Long, Call> calls = new LinkedHashMap<>(); // admission order = batch order
     private long hostUsedBytes;
     private final SnapshotStats stats = new SnapshotStats();
+    private final PrefixBlockStore store;
+    private long reusedTokens;
+    private long missedTokens;
+
+    /** The prefix store's budget with the four-argument constructor (live runs): 256 MiB. */
+    public static final long DEFAULT_PREFIX_STORE_BYTES = 256L << 20;
 
     /**
      * @param model the model (not owned: the caller closes it)
@@ -80,6 +104,17 @@ public final class DjlEngine implements AutoCloseable {
      * @param keepLogits whether each call's last logits are kept for {@link #lastLogits} (tests)
      */
     public DjlEngine(LlamaModel model, NDManager parent, long hostSwapBytes, boolean keepLogits) {
+        this(model, parent, hostSwapBytes, keepLogits, DEFAULT_PREFIX_STORE_BYTES);
+    }
+
+    /**
+     * @param model the model (not owned: the caller closes it)
+     * @param parent manager under which the engine keeps its KV
+     * @param hostSwapBytes host memory for swapped-out KV, at least 0
+     * @param keepLogits whether each call's last logits are kept for {@link #lastLogits} (tests)
+     * @param prefixStoreBytes host memory for the KV of named prefix blocks, at least 0 (0: no sharing)
+     */
+    public DjlEngine(LlamaModel model, NDManager parent, long hostSwapBytes, boolean keepLogits, long prefixStoreBytes) {
         if (hostSwapBytes < 0) {
             throw new IllegalArgumentException("host swap bytes must be >= 0, got " + hostSwapBytes);
         }
@@ -87,6 +122,7 @@ public final class DjlEngine implements AutoCloseable {
         this.manager = parent.newSubManager();
         this.hostSwapBytes = hostSwapBytes;
         this.keepLogits = keepLogits;
+        this.store = new PrefixBlockStore(prefixStoreBytes);
     }
 
     public LlamaModel model() {
@@ -99,6 +135,19 @@ public final class DjlEngine implements AutoCloseable {
      * {@link #cancel released} (the kernel decides when it is done).
      */
     public void admit(long id, int[] prompt, int outputTokens) {
+        admit(id, prompt, outputTokens, null, 0);
+    }
+
+    /**
+     * Admits a new call whose prompt's blocks are named by {@code prefix} (null: none), with the
+     * first {@code cachedTokens} tokens of its prompt credited as prefix-cache hits: their KV comes
+     * from the engine's store where it holds those blocks (the prompt's ids must then be those of
+     * {@link PromptTokens} for the prefix), and the next step prefills the rest (at least the last
+     * prompt token, for the logits).
+     *
+     * @param cachedTokens credited tokens, a multiple of the prefix's block size, at most the prompt's length
+     */
+    public void admit(long id, int[] prompt, int outputTokens, Prefix prefix, int cachedTokens) {
         if (prompt.length < 1 || outputTokens < 0) {
             throw new IllegalArgumentException("call " + id + ": a prompt needs at least 1 token and the output length"
                     + " must be >= 0 (0 = open), got " + prompt.length + " and " + outputTokens);
@@ -106,10 +155,94 @@ public final class DjlEngine implements AutoCloseable {
         if (calls.containsKey(id)) {
             throw new IllegalStateException("call " + id + " is already on this engine");
         }
+        checkCredit(id, prefix, cachedTokens, prompt.length);
         Call c = new Call(id, prompt, outputTokens);
-        c.cache = model.newCache(manager);
+        c.blocks = PrefixBlockStore.keys(prefix, prompt.length);
+        c.blockTokens = prefix == null ? 1 : prefix.blockTokens();
+        c.prefix = prefix;
         calls.put(id, c);
+        startPrefill(c, cachedTokens);
     }
+
+    private static void checkCredit(long id, Prefix prefix, int cachedTokens, int context) {
+        if (cachedTokens < 0 || cachedTokens > context || cachedTokens > 0
+                && (prefix == null || cachedTokens % prefix.blockTokens() != 0)) {
+            throw new IllegalArgumentException("call " + id + ": credited prefix tokens must be whole blocks of its prefix"
+                    + " within its " + context + "-token context, got " + cachedTokens
+                    + (prefix == null ? " without a prefix" : " with blocks of " + prefix.blockTokens()));
+        }
+    }
+
+    /**
+     * Gives a call about to prefill its context a cache holding the longest leading run of its
+     * credited blocks found in the store, never its last context token (whose logits it needs).
+     */
+    private void startPrefill(Call c, int cachedTokens) {
+        int context = c.promptTokens + c.generated;
+        int credited = Math.min(cachedTokens, context - 1);
+        int b = c.blockTokens;
+        List<PrefixBlockStore.Block> found = new ArrayList<>();
+        for (int k = 0; k < c.blocks.length && (long) k * b < credited; k++) {
+            PrefixBlockStore.Block block = store.get(c.blocks[k]);
+            if (block == null) {
+                break;
+            }
+            found.add(block);
+        }
+        int tokens = Math.min(credited, found.size() * b);
+        c.cache = tokens == 0 ? model.newCache(manager) : restore(found, b, tokens);
+        c.reused = tokens;
+        c.missed = credited - tokens;
+        c.prefilling = true;
+    }
+
+    /** A cache of the first {@code tokens} tokens of the stored blocks, laid end to end. */
+    private KvCache restore(List<PrefixBlockStore.Block> blocks, int b, int tokens) {
+        var spec = model.spec();
+        int kvh = spec.kvHeads();
+        int d = spec.headDim();
+        int layers = spec.layers();
+        float[][] k = new float[layers][kvh * d * tokens];
+        float[][] v = new float[layers][kvh * tokens * d];
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < blocks.size(); j++) {
+                int n = Math.min(b, tokens - j * b);
+                if (n <= 0) {
+                    break;
+                }
+                float[] bk = blocks.get(j).keys()[l];
+                float[] bv = blocks.get(j).values()[l];
+                for (int row = 0; row < kvh * d; row++) { // keys: kvHeads x headDim rows of tokens
+                    System.arraycopy(bk, row * b, k[l], row * tokens + j * b, n);
+                }
+                for (int h = 0; h < kvh; h++) { // values: per head, tokens x headDim
+                    System.arraycopy(bv, h * b * d, v[l], (h * tokens + j * b) * d, n * d);
+                }
+            }
+        }
+        return KvCache.restore(spec, manager, k, v, tokens);
+    }
+
+    /** Stores the KV of the call's named prompt blocks that the store lacks (its cache holds its prompt). */
+    private void storeBlocks(Call c) {
+        int b = c.blockTokens;
+        int layers = model.spec().layers();
+        long bytes = b * model.spec().kvBytesPerToken();
+        for (PrefixBlockStore.Key key : c.blocks) {
+            if (!store.wants(key, bytes)) {
+                continue;
+            }
+            int from = key.index() * b;
+            float[][] k = new float[layers][];
+            float[][] v = new float[layers][];
+            for (int l = 0; l < layers; l++) {
+                k[l] = c.cache.hostKeys(l, from, from + b);
+                v[l] = c.cache.hostValues(l, from, from + b);
+            }
+            store.put(key, new PrefixBlockStore.Block(k, v, bytes));
+        }
+    }
+
 
     /**
      * Takes a running call off the batch. By swap its KV is copied to host memory when it fits in
@@ -144,10 +277,20 @@ public final class DjlEngine implements AutoCloseable {
 
     /** Puts a preempted call back in the batch: its KV comes back from host memory, or it will prefill its context again. */
     public void resume(long id) {
+        resume(id, 0);
+    }
+
+    /**
+     * As {@link #resume(long)}; a call preempted by recompute starts from the stored KV of the
+     * first {@code cachedTokens} tokens of its context that the kernel's prefix cache credited; a
+     * swapped call brings back its own KV whatever it is credited.
+     */
+    public void resume(long id, int cachedTokens) {
         Call c = calls.get(id);
         if (c == null || c.state == State.RUNNING) {
             throw new IllegalStateException("call " + id + " is not preempted on this engine");
         }
+        checkCredit(id, c.prefix, cachedTokens, c.promptTokens + c.generated);
         calls.remove(id); // back at the end of the batch, as a re-admission
         calls.put(id, c);
         if (c.state == State.SWAPPED) {
@@ -158,8 +301,8 @@ public final class DjlEngine implements AutoCloseable {
             hostUsedBytes -= s.bytes();
             c.snapshot = null;
         } else {
-            c.cache = model.newCache(manager);
-            stats.recomputing(c.promptTokens + c.generated);
+            startPrefill(c, cachedTokens);
+            stats.recomputing(c.promptTokens + c.generated - c.reused);
         }
         c.state = State.RUNNING;
     }
@@ -184,13 +327,17 @@ public final class DjlEngine implements AutoCloseable {
         long pairs = 0;
         int decode = 0;
         long context = 0;
+        int reused = 0;
+        int missed = 0;
         for (Call c : calls.values()) {
             if (c.state == State.RUNNING) {
                 int[] in = c.pending();
                 batch.add(c);
                 segments.add(new LlamaModel.Segment(c.cache, in));
                 long cached = c.cache.length();
-                if (in.length == 1 && cached > 0) {
+                reused += c.reused;
+                missed += c.missed;
+                if (in.length == 1 && cached > 0 && !c.prefilling) {
                     decode++;
                     context += cached + 1;
                 } else {
@@ -202,7 +349,7 @@ public final class DjlEngine implements AutoCloseable {
         List<StepReport.Token> tokens = new ArrayList<>(batch.size());
         List<Long> finished = new ArrayList<>();
         if (batch.isEmpty()) {
-            return new StepReport(0, 0, 0, 0, tokens, finished, 0, 0);
+            return new StepReport(0, 0, 0, 0, tokens, finished, 0, 0, 0, 0);
         }
         long cpu0 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
         long t0 = System.nanoTime();
@@ -220,8 +367,18 @@ public final class DjlEngine implements AutoCloseable {
         }
         long nanos = System.nanoTime() - t0;
         long cpuNanos = cpu0 < 0 ? -1 : CPU.getCurrentThreadCpuTime() - cpu0;
+        reusedTokens += reused;
+        missedTokens += missed;
         for (int i = 0; i < batch.size(); i++) {
             Call c = batch.get(i);
+            if (c.prefilling) {
+                c.prefilling = false;
+                c.reused = 0;
+                c.missed = 0;
+                if (c.blocks.length > 0 && c.cache.length() >= c.blocks.length * c.blockTokens) {
+                    storeBlocks(c);
+                }
+            }
             int t = (int) next[i];
             c.add(t);
             tokens.add(new StepReport.Token(c.id, t));
@@ -231,7 +388,7 @@ public final class DjlEngine implements AutoCloseable {
                 release(c);
             }
         }
-        return new StepReport(prefill, pairs, decode, context, tokens, finished, nanos, cpuNanos);
+        return new StepReport(prefill, pairs, decode, context, tokens, finished, nanos, cpuNanos, reused, missed);
     }
 
     private void release(Call c) {
@@ -292,6 +449,11 @@ public final class DjlEngine implements AutoCloseable {
     /** Host bytes held by snapshots now. */
     public long hostUsedBytes() {
         return hostUsedBytes;
+    }
+
+    /** What prefix sharing did since the engine started. */
+    public PrefixStats prefixStats() {
+        return new PrefixStats(reusedTokens, missedTokens, store.stored(), store.evicted(), store.size(), store.usedBytes());
     }
 
     /** Snapshot and recompute figures since the engine started. */

@@ -9,6 +9,7 @@ import dev.aiosim.kernel.context.PreemptionMode;
 import dev.aiosim.kernel.core.Engine;
 import dev.aiosim.kernel.core.StepExecutor;
 import dev.aiosim.kernel.live.Inbox;
+import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.time.EventTarget;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DjlEngines implements StepExecutor, AutoCloseable {
     private sealed interface Op {}
-    private record Admit(long id, int[] prompt) implements Op {}
+    private record Admit(long id, int[] prompt, Prefix prefix, int cached) implements Op {}
     private record Preempt(long id, PreemptionMode mode) implements Op {}
-    private record Resume(long id) implements Op {}
+    private record Resume(long id, int cached) implements Op {}
     private record Release(long id) implements Op {}
 
     private record Plan(List<Op> ops, long[] ids, int[] generated, long modelNanos, EventTarget end) {}
@@ -128,9 +129,10 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
             ids[i] = c.id();
             generated[i] = c.generatedTokens();
             if (b.out.remove(c.id()) != null) {
-                ops.add(new Resume(c.id()));
+                ops.add(new Resume(c.id(), c.cachedPrefixTokens()));
             } else if (!b.running.containsKey(c.id())) {
-                ops.add(new Admit(c.id(), PromptTokens.of(c.id(), null, c.promptTokens(), model.spec().vocab())));
+                ops.add(new Admit(c.id(), PromptTokens.of(c.id(), c.prefix(), c.promptTokens(), model.spec().vocab()),
+                        c.prefix(), c.cachedPrefixTokens()));
             }
         }
         b.running = running;
@@ -220,9 +222,9 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
         private void step(DjlEngine engine, Plan p) {
             for (Op op : p.ops) {
                 switch (op) {
-                    case Admit a -> engine.admit(a.id, a.prompt, 0);
+                    case Admit a -> engine.admit(a.id, a.prompt, 0, a.prefix, a.cached);
                     case Preempt x -> stats.preempted(engine.preempt(x.id, x.mode) == PreemptionMode.SWAP);
-                    case Resume r -> engine.resume(r.id);
+                    case Resume r -> engine.resume(r.id, r.cached);
                     case Release r -> engine.cancel(r.id);
                 }
             }

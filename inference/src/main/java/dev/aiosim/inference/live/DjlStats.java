@@ -15,6 +15,8 @@ public final class DjlStats {
     private final AtomicLong modelNanos = new AtomicLong();
     private final AtomicLong prefillTokens = new AtomicLong();
     private final AtomicLong decodeTokens = new AtomicLong();
+    private final AtomicLong prefixReusedTokens = new AtomicLong();
+    private final AtomicLong prefixMissedTokens = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong swaps = new AtomicLong();
     private final AtomicLong recomputes = new AtomicLong();
@@ -28,6 +30,8 @@ public final class DjlStats {
         decodeTokens.addAndGet(r.decodeTokens());
         tokens.addAndGet(r.generated().size());
         this.mismatches.addAndGet(mismatches);
+        prefixReusedTokens.addAndGet(r.prefixReusedTokens());
+        prefixMissedTokens.addAndGet(r.prefixMissedTokens());
     }
 
     void preempted(boolean swapped) {
@@ -39,6 +43,10 @@ public final class DjlStats {
     public long modelNanos() { return modelNanos.get(); }
     public long prefillTokens() { return prefillTokens.get(); }
     public long decodeTokens() { return decodeTokens.get(); }
+    /** Prefix-cache hit tokens whose KV came from an engine's prefix store (not prefilled). */
+    public long prefixReusedTokens() { return prefixReusedTokens.get(); }
+    /** Prefix-cache hit tokens prefilled anyway: their blocks were not in the engine's store. */
+    public long prefixMissedTokens() { return prefixMissedTokens.get(); }
     /** Tokens generated, one per call per step. */
     public long tokens() { return tokens.get(); }
     public long swaps() { return swaps.get(); }

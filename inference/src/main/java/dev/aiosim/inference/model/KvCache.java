@@ -93,6 +93,25 @@ public final class KvCache implements AutoCloseable {
         return values[l].toFloatArray();
     }
 
+    /** Layer {@code l}'s keys of tokens {@code from..to-1} copied to the host, {@code kvHeads x headDim x (to - from)} floats. */
+    public float[] hostKeys(int l, int from, int to) {
+        return host(keys[l], new ai.djl.ndarray.index.NDIndex(":, :, :, {}:{}", from, to), from, to);
+    }
+
+    /** Layer {@code l}'s values of tokens {@code from..to-1} copied to the host, {@code kvHeads x (to - from) x headDim} floats. */
+    public float[] hostValues(int l, int from, int to) {
+        return host(values[l], new ai.djl.ndarray.index.NDIndex(":, :, {}:{}, :", from, to), from, to);
+    }
+
+    private float[] host(NDArray a, ai.djl.ndarray.index.NDIndex range, int from, int to) {
+        if (from < 0 || from > to || to > length) {
+            throw new IllegalArgumentException("tokens " + from + ".." + to + " are not in a cache of " + length);
+        }
+        try (NDManager scratch = manager.newSubManager()) { // the slice and whatever indexing makes die here
+            return a.get(scratch, range).toFloatArray();
+        }
+    }
+
     /** Bytes of KV held: tokens x the model's KV bytes per token. */
     public long bytes() {
         return length * spec.kvBytesPerToken();

@@ -41,6 +41,8 @@ public final class LlmRequest implements CallView {
     private long recomputedTokens;
     private long maxTbtNanos;
     private long prefixHitTokens;
+    /** Prefix-cache hit tokens of its current (or latest) admission. */
+    private int admissionHitTokens;
     /** Tokens of its context it still has to prefill before it samples (chunked packings); 0 while it decodes. */
     private int prefillLeft;
     /** True when the step in flight gives it no token: a prefill chunk short of its end, or a decode the packing stalled. */
@@ -188,6 +190,7 @@ public final class LlmRequest implements CallView {
 
     /** Its snapshot, which its admission now resumes, or null; it holds none afterwards. */
     ContextSnapshot resume() {
+        admissionHitTokens = 0; // an admission begins: hits are looked up again (none for a swap resume)
         ContextSnapshot s = snapshot;
         snapshot = null;
         return s;
@@ -203,6 +206,7 @@ public final class LlmRequest implements CallView {
 
     void prefixHit(long tokens) {
         prefixHitTokens += tokens;
+        admissionHitTokens = (int) tokens;
     }
 
     /**
@@ -308,6 +312,8 @@ public final class LlmRequest implements CallView {
     @Override public int callIndex() { return callIndex; }
     @Override public long fanOutId() { return fanOutId; }
     @Override public int fanOutSize() { return fanOutSize; }
+    @Override public dev.aiosim.kernel.process.Prefix prefix() { return call.prefix(); }
+    @Override public int cachedPrefixTokens() { return admissionHitTokens; }
 
     @Override
     public int oracleOutputTokens() {

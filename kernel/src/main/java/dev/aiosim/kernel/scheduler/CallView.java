@@ -95,4 +95,22 @@ public interface CallView {
     default int fanOutSize() {
         return 0;
     }
+
+    // ---- what a real engine needs to share prefixes (issue 7): defaults say "no prefix, no hits"
+
+    /** How the KV blocks of the call's context are named (its workload's prefix), or null when it has none. */
+    default dev.aiosim.kernel.process.Prefix prefix() {
+        return null;
+    }
+
+    /**
+     * Context tokens that the engine's prefix cache credited as hits at the call's current (or
+     * latest) admission: the leading whole blocks of its context whose KV was found cached, which
+     * its prefill skips (it still computes at least its last token, for the logits). 0 without a
+     * prefix cache or a prefix, and for a swap resume, which brings back its own KV. A recompute
+     * resume is looked up again, so its hits may differ from its first admission's.
+     */
+    default int cachedPrefixTokens() {
+        return 0;
+    }
 }
