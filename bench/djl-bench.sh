@@ -7,7 +7,7 @@
 #       then mean / p50 / p99 of its steps.csv's gap_ms (the kernel's turnaround between steps)
 #       and ops_ms (batch changes before each forward), with step_ms beside them
 #
-#   bench/djl-bench.sh [tiny|small]      default tiny; about 3 min for tiny on a 2-core VM
+#   bench/djl-bench.sh [tiny|small]      default tiny; about 2 min for tiny on a 2-core VM
 #
 # (a)-(c) come from dev.aiosim.inference.Measure, which runs its whole grid once untimed first
 # (first-time shapes are several times slower: page faults on new memory). Builds the CLI jar
