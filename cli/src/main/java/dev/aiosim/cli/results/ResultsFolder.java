@@ -56,6 +56,8 @@ public final class ResultsFolder implements AutoCloseable {
     /** Whether the agent-OS service columns are written ({@link ServiceColumns}). */
     private final boolean services;
     private CSVPrinter faults;
+    /** Opened on the first run on real engines: other runs leave no {@code steps.csv}. */
+    private CSVPrinter steps;
     private dev.aiosim.cli.audit.HashChainWriter audit;
 
     private ResultsFolder(Path dir, boolean services) {
@@ -81,7 +83,8 @@ public final class ResultsFolder implements AutoCloseable {
     /** The files a results folder may hold besides {@code trace-*.jsonl}: what {@link #clean} removes. */
     static final List<String> RESULT_FILES = List.of("spec.yaml", "summary.csv", "classes.csv", "engines.csv", "calls.csv",
             "agents.csv", "compare.csv", "paired.csv", "run.json", "trace.jsonl", "queueing.hlog", "ttft.hlog", "tbt.hlog",
-            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html", "faults.csv", "audit.jsonl");
+            "e2e.hlog", "turnaround.hlog", "timeline.csv", "report.html", "faults.csv", "audit.jsonl",
+            "steps.csv");
 
     /** {@code faults.csv}: one row per run of a spec with a {@code faults:} section. */
     static final String[] FAULTS_HEADER = {"policy", "clairvoyant", "seed", "engine_crashes", "engine_restarts",
@@ -396,6 +399,22 @@ public final class ResultsFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends one live run's {@code steps.csv} rows: every step its real (DJL) engines carried out
+     * ({@link StepsCsv}); the file is created with the first run that has any.
+     */
+    public void steps(String policy, long seed, List<dev.aiosim.inference.live.StepRecord> records) {
+        try {
+            if (steps == null) {
+                steps = Csv.open(dir.resolve("steps.csv"), StepsCsv.HEADER);
+            }
+            StepsCsv.print(steps, policy, seed, records);
+            steps.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write steps.csv in " + dir + ": " + OutputFile.reason(e), e);
+        }
+    }
+
     private static void copy(Path rows, CSVPrinter to) throws IOException {
         Appendable out = to.getOut();
         char[] buf = new char[1 << 16];
@@ -412,7 +431,8 @@ public final class ResultsFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline; AutoCloseable f = faults; AutoCloseable a = audit) {
+        try (summary; classes; engines; calls; agents; hlogs; CSVPrinter t = timeline; AutoCloseable f = faults; AutoCloseable a = audit;
+             AutoCloseable st = steps) {
             // closes all, in reverse order
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results in " + dir + ": " + OutputFile.reason(e), e);

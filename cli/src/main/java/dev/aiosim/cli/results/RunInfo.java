@@ -107,6 +107,20 @@ public final class RunInfo {
         simNanos += makespan;
     }
 
+    /**
+     * A mapping of extra facts under {@code name} in the latest run's entry of {@code "runs"}
+     * (e.g. its real engines' figures), created on first use.
+     *
+     * @throws IllegalStateException before the first run was added
+     */
+    public ObjectNode lastRun(String name) {
+        if (runs.isEmpty()) {
+            throw new IllegalStateException("no run yet");
+        }
+        ObjectNode last = (ObjectNode) runs.get(runs.size() - 1);
+        return last.has(name) ? (ObjectNode) last.get(name) : last.putObject(name);
+    }
+
     /** Writes the file with totals; {@code totalWallNanos} is the whole invocation's wall time. */
     public void write(Writer out, long totalWallNanos) throws IOException {
         ObjectNode total = root.putObject("total");

@@ -142,6 +142,9 @@ public final class Experiment {
                 partial |= o.partial();
                 out.record(policy, seed, o.metrics(), spec.faultPlan() != null);
                 info.run(policy.label(), seed, o.metrics(), o.partial());
+                if (o.djl() != null) { // live runs on real engines run one at a time: only this loop sees them
+                    DjlResults.write(out, info, policy.label(), seed, o.djl());
+                }
                 results.add(new RunResult(policy, seed, RunFigures.of(o.metrics())));
                 if (o.trace() != null) {
                     out.writeTrace(policy, seed, runs() == 1, o.trace().source(), o.trace().agents());

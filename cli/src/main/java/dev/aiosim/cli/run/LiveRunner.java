@@ -4,6 +4,8 @@ import dev.aiosim.cli.BuildInfo;
 import dev.aiosim.cli.results.RunInfo;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
+import dev.aiosim.inference.live.DjlEngineFactory;
+import dev.aiosim.inference.live.DjlEngines;
 import dev.aiosim.kernel.live.LiveKernel;
 import dev.aiosim.kernel.live.LiveOptions;
 import dev.aiosim.kernel.live.LiveRun;
@@ -59,6 +61,8 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
     @Override
     public RunOutcome run(RunRequest r) {
         List<TraceAgent> trace = new ArrayList<>();
+        DjlEngineFactory djl = engines.factory() instanceof DjlEngineFactory f ? f : null;
+        DjlEngines before = djl == null ? null : djl.last();
         LiveOptions options = LiveOptions.of(dilation).withHorizon(r.spec().horizonNanos()).withListener((p, arrival, calls) ->
                 trace.add(new TraceAgent(p.pid(), p.name(), arrival, p.priority(), p.weight(), p.group(), calls)))
                 .withEngines(engines.factory());
@@ -77,7 +81,8 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         trace.sort(Comparator.comparingLong(TraceAgent::arrivalNanos).thenComparingLong(TraceAgent::pid));
         String source = r.spec().name() + " live, policy " + r.policy().label() + ", seed " + r.seed()
                 + ", dilation " + text(dilation);
-        return new RunOutcome(m, k.partial(), new RunOutcome.Recorded(source, trace));
+        DjlEngines made = djl == null || djl.last() == before ? null : djl.last(); // this run's, closed by the kernel
+        return new RunOutcome(m, k.partial(), new RunOutcome.Recorded(source, trace), made);
     }
 
     private static RunMetrics await(LiveKernel k) {

@@ -3,6 +3,7 @@ package dev.aiosim.inference.live;
 import ai.djl.ndarray.NDManager;
 import dev.aiosim.inference.engine.DjlEngine;
 import dev.aiosim.inference.engine.PromptTokens;
+import dev.aiosim.inference.engine.SnapshotStats;
 import dev.aiosim.inference.engine.StepReport;
 import dev.aiosim.inference.model.LlamaModel;
 import dev.aiosim.kernel.context.PreemptionMode;
@@ -13,6 +14,7 @@ import dev.aiosim.kernel.process.Prefix;
 import dev.aiosim.kernel.scheduler.CallView;
 import dev.aiosim.kernel.time.EventTarget;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * inbox when the forward is done: step times are the engine's real ones, and the cost model's
  * figure is only kept for comparison. The kernel decides every output length; the engine only
  * checks, at each step, that each call has generated exactly as many tokens as the kernel says.
+ * Each worker keeps a {@link StepRecord} of every step it ran ({@link #steps()}).
  */
 public final class DjlEngines implements StepExecutor, AutoCloseable {
     private sealed interface Op {}
@@ -38,14 +41,17 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
     private record Resume(long id, int cached) implements Op {}
     private record Release(long id) implements Op {}
 
-    private record Plan(List<Op> ops, long[] ids, int[] generated, long modelNanos, EventTarget end) {}
+    /** @param follows whether the kernel had work on the engine when the previous step ended (the gap is its turnaround) */
+    private record Plan(List<Op> ops, long[] ids, int[] generated, long modelNanos, EventTarget end, boolean follows) {}
 
-    private static final Plan STOP = new Plan(List.of(), new long[0], new int[0], 0, null);
+    private static final Plan STOP = new Plan(List.of(), new long[0], new int[0], 0, null, false);
 
     /** The kernel thread's view of one engine: the calls it ran last step and those preempted since. */
     private static final class Books {
         Map<Long, CallView> running = new HashMap<>();
         final Map<Long, CallView> out = new HashMap<>();
+        /** Set when a step end left calls running or queued, so the next step follows at once. */
+        boolean busyAfterEnd;
     }
 
     private final LlamaModel model;
@@ -55,6 +61,9 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
     private final Worker[] workers;
     private final DjlStats stats = new DjlStats();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The clock every worker's {@link StepRecord#startNanos} counts from. */
+    private final long origin = System.nanoTime();
+    private volatile boolean closed;
     private List<Engine> engines;
 
     /**
@@ -136,12 +145,36 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
             }
         }
         b.running = running;
-        workers[engine].queue.add(new Plan(ops, ids, generated, nanos, end));
+        boolean follows = b.busyAfterEnd;
+        b.busyAfterEnd = false;
+        EventTarget ended = t -> {
+            end.fire(t);
+            b.busyAfterEnd = !e.running().isEmpty() || e.scheduler().queued() > 0;
+        };
+        workers[engine].queue.add(new Plan(ops, ids, generated, nanos, ended, follows));
     }
 
     /** Figures of the run so far, all engines together. */
     public DjlStats stats() {
         return stats;
+    }
+
+    /**
+     * Every step the engines ran, ordered by start time (engine id for ties), each engine's in step
+     * order. Complete once the engines are closed (the live kernel closes them when the run ends).
+     *
+     * @throws IllegalStateException before {@link #close}
+     */
+    public List<StepRecord> steps() {
+        if (!closed) {
+            throw new IllegalStateException("step records are read once the DJL engines are closed");
+        }
+        List<StepRecord> all = new ArrayList<>();
+        for (Worker w : workers) {
+            w.log.into(all);
+        }
+        all.sort(Comparator.comparingLong(StepRecord::startNanos).thenComparingInt(StepRecord::engine));
+        return all;
     }
 
     /** The first error a worker met (its engine's later steps end at once), or null. */
@@ -165,16 +198,21 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
         }
         model.close();
         root.close();
+        closed = true;
     }
 
     /** One engine's thread: applies each plan's batch changes, runs the step, posts its end. */
     private final class Worker {
         final int id;
         final LinkedBlockingQueue<Plan> queue = new LinkedBlockingQueue<>();
+        final StepLog log;
         Thread thread;
+        /** When this worker last posted a step end to the inbox ({@link System#nanoTime}), -1 before the first. */
+        private long posted = -1;
 
         Worker(int id) {
             this.id = id;
+            this.log = new StepLog(id);
         }
 
         void start(long hostSwapBytes) {
@@ -201,12 +239,13 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
                     } catch (InterruptedException e) {
                         return;
                     }
+                    long taken = System.nanoTime();
                     if (p == STOP) {
                         return;
                     }
                     if (failure.get() == null) {
                         try {
-                            step(engine, p);
+                            step(engine, p, taken);
                         } catch (RuntimeException | Error e) {
                             if (failure.compareAndSet(null, e)) {
                                 System.err.println("aiosim: DJL engine " + id + " failed (" + e
@@ -214,12 +253,16 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
                             }
                         }
                     }
+                    posted = System.nanoTime();
                     inbox.offer(p.end);
                 }
             }
         }
 
-        private void step(DjlEngine engine, Plan p) {
+        private void step(DjlEngine engine, Plan p, long taken) {
+            SnapshotStats snap = engine.snapshotStats();
+            long out0 = snap.outBytes();
+            long in0 = snap.inBytes();
             for (Op op : p.ops) {
                 switch (op) {
                     case Admit a -> engine.admit(a.id, a.prompt, 0, a.prefix, a.cached);
@@ -228,6 +271,9 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
                     case Release r -> engine.cancel(r.id);
                 }
             }
+            long opsNanos = System.nanoTime() - taken;
+            long outBytes = snap.outBytes() - out0;
+            long inBytes = snap.inBytes() - in0;
             int mismatches = 0;
             for (int i = 0; i < p.ids.length; i++) {
                 if (engine.generatedCount(p.ids[i]) != p.generated[i] || engine.preempted(p.ids[i])) {
@@ -239,6 +285,10 @@ public final class DjlEngines implements StepExecutor, AutoCloseable {
                 mismatches++;
             }
             stats.step(r, p.modelNanos, mismatches);
+            long gap = p.follows && posted >= 0 ? taken - posted : -1;
+            stats.around(opsNanos, gap, outBytes, inBytes);
+            log.add(taken - origin, opsNanos, r.nanos(), r.cpuNanos(), p.modelNanos, r.prefillTokens(), r.prefillPairs(),
+                    r.decodeTokens(), r.decodeContextTokens(), r.generated().size(), outBytes, inBytes, gap);
         }
     }
 }

@@ -88,11 +88,52 @@ class LiveDjlTest {
         assertThat(s.tokens()).isEqualTo(m.outputTokensServed()).isEqualTo(rows.calls.stream().mapToLong(CallRecord::outputTokens).sum());
         assertThat(s.prefillTokens()).isGreaterThanOrEqualTo(m.promptTokens());
         assertThat(s.swaps() + s.recomputes()).isEqualTo(m.preemptions());
+        theStepRecordsAccountForEveryStep(djl, s, engines);
         if (kvTokens < 1000 && engines == 1) {
             // one engine of 160 KV tokens cannot hold the calls that overlap in wall time; on two
             // engines whether they overlap depends on the machine's speed, so only the books are checked
             assertThat(m.preemptions()).isPositive();
             assertThat(mode == PreemptionMode.SWAP ? s.swaps() : s.recomputes()).isPositive();
+            if (mode == PreemptionMode.SWAP) { // 64 MiB of host memory holds every snapshot of the tiny model
+                assertThat(djl.steps().stream().mapToLong(StepRecord::swapOutBytes).sum()).isPositive();
+            }
+        }
+    }
+
+    /** One record per step, whose shapes add up to the totals, numbered per engine, the first without a dispatch gap. */
+    private static void theStepRecordsAccountForEveryStep(DjlEngines djl, DjlStats s, int engines) {
+        List<StepRecord> steps = djl.steps();
+        assertThat((long) steps.size()).isEqualTo(s.steps());
+        assertThat(steps.stream().mapToLong(StepRecord::prefillTokens).sum()).isEqualTo(s.prefillTokens());
+        assertThat(steps.stream().mapToLong(StepRecord::decodeCalls).sum()).isEqualTo(s.decodeTokens());
+        assertThat(steps.stream().mapToLong(StepRecord::samplingCalls).sum()).isEqualTo(s.tokens());
+        assertThat(steps.stream().mapToLong(StepRecord::forwardNanos).sum()).isEqualTo(s.realNanos());
+        assertThat(steps.stream().mapToLong(StepRecord::modelNanos).sum()).isEqualTo(s.modelNanos());
+        assertThat(steps.stream().mapToLong(StepRecord::opsNanos).sum()).isEqualTo(s.opsNanos());
+        assertThat(steps.stream().mapToLong(StepRecord::swapOutBytes).sum()).isEqualTo(s.swapOutBytes());
+        assertThat(steps.stream().mapToLong(StepRecord::swapInBytes).sum()).isEqualTo(s.swapInBytes())
+                .isLessThanOrEqualTo(s.swapOutBytes());
+        assertThat(steps.stream().filter(StepRecord::hasGap).count()).isEqualTo(s.gaps());
+        assertThat(s.swapOutBytes() > 0).isEqualTo(s.swaps() > 0);
+        assertThat(steps).isSortedAccordingTo(java.util.Comparator.comparingLong(StepRecord::startNanos));
+        for (int e = 0; e < engines; e++) {
+            int engine = e;
+            List<StepRecord> mine = steps.stream().filter(r -> r.engine() == engine).toList();
+            for (int i = 0; i < mine.size(); i++) {
+                StepRecord r = mine.get(i);
+                assertThat(r.step()).isEqualTo(i);
+                assertThat(r.samplingCalls()).isPositive();
+                assertThat(r.decodeContextTokens()).isGreaterThanOrEqualTo(r.decodeCalls());
+                assertThat(r.opsNanos()).isNotNegative();
+                assertThat(r.forwardNanos()).isPositive();
+                if (i > 0) {
+                    StepRecord prev = mine.get(i - 1);
+                    assertThat(r.startNanos()).isGreaterThanOrEqualTo(prev.startNanos() + prev.opsNanos() + prev.forwardNanos());
+                }
+            }
+            if (!mine.isEmpty()) {
+                assertThat(mine.get(0).hasGap()).isFalse();
+            }
         }
     }
 }
