@@ -2,10 +2,11 @@ package dev.aiosim.cli.command;
 
 import dev.aiosim.cli.run.LiveEngines;
 import dev.aiosim.cli.run.LiveRunner;
-import dev.aiosim.inference.live.DjlModels;
 import dev.aiosim.cli.spec.ResolvedSpec;
 import dev.aiosim.cli.spec.SpecException;
 import dev.aiosim.cli.spec.SpecLoader;
+import dev.aiosim.inference.calibrate.Calibrate;
+import dev.aiosim.inference.live.DjlModels;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +52,12 @@ public final class LiveCommand implements Callable<Integer> {
             description = "With --engine djl: PyTorch threads per process. Default: ${DEFAULT-VALUE}.")
     int torchThreads;
 
+    @Option(names = "--warm-up", paramLabel = "GRID",
+            description = "With --engine djl: what the engines run once, untimed, before the first run: full (the calibration"
+                + " grid of aiosim calibrate, so that live and calibrated runs start from the same warmed state), quick (its"
+                + " small grid) or none. Default: full.")
+    String warmUp;
+
     @Mixin
     CommonOptions options = new CommonOptions();
 
@@ -75,7 +82,12 @@ public final class LiveCommand implements Callable<Integer> {
                     + " or a run never ends), got '" + dilation + "'");
         }
         LiveEngines engines = switch (engine) {
-            case "emulated" -> LiveEngines.EMULATED;
+            case "emulated" -> {
+                if (warmUp != null) {
+                    throw new SpecException("--warm-up: only with --engine djl (emulated engines have nothing to warm up)");
+                }
+                yield LiveEngines.EMULATED;
+            }
             case "djl" -> {
                 if (dilation != 1) {
                     throw new SpecException("--dilation: real engines (--engine djl) take their real time, so the dilation"
@@ -85,7 +97,13 @@ public final class LiveCommand implements Callable<Integer> {
                     throw new SpecException("--torch-threads: expected 1..1024, got '" + torchThreads + "'");
                 }
                 try {
-                    yield new LiveEngines("djl", model, DjlModels.factory(model, torchThreads));
+                    Calibrate.Grid grid = switch (warmUp == null ? "full" : warmUp) {
+                        case "full" -> Calibrate.Grid.FULL;
+                        case "quick" -> Calibrate.Grid.QUICK;
+                        case "none" -> null;
+                        default -> throw new SpecException("--warm-up: expected full, quick or none, got '" + warmUp + "'");
+                    };
+                    yield new LiveEngines("djl", model, DjlModels.factory(model, torchThreads), grid);
                 } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                     throw new SpecException(e.getMessage());
                 }

@@ -69,6 +69,7 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         if (r.spec().faultPlan() != null) {
             options = options.withFaults(r.spec().faultPlan(), r.seed()); // crash times in model time, as in run
         }
+        engines.warmUp(); // before the kernel's clock starts
         LiveKernel k = new LiveKernel(r.spec().kernelConfig(), r.policy().factory(), r.sink(),
                 r.spec().kernelSlo(), options);
         RunMetrics m;
@@ -117,6 +118,7 @@ public record LiveRunner(double dilation, LiveEngines engines) implements Runner
         info.live(dilation, partial);
         if (!engines.emulated()) {
             info.engine(engines.name(), engines.model());
+            info.section("engine_warm_up").put("grid", engines.warmUpName());
         }
     }
 

@@ -40,10 +40,11 @@ class LiveDjlCommandTest {
     @Test
     void liveOnDjlEnginesWritesTheResultsAndNamesEngineAndModel() throws IOException {
         Path out = tmp.resolve("live");
-        Cli r = Cli.run("live", spec().toString(), "--engine", "djl", "--model", "tiny", "--out", out.toString());
+        Cli r = Cli.run("live", spec().toString(), "--engine", "djl", "--model", "tiny", "--warm-up", "quick", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode info = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(info.get("mode").asText()).isEqualTo("live");
+        assertThat(info.at("/engine_warm_up/grid").asText()).isEqualTo("quick");
         assertThat(info.get("engine").asText()).isEqualTo("djl");
         assertThat(info.get("model").asText()).isEqualTo("tiny");
         List<CSVRecord> calls = CommandsTest.csv(out.resolve("calls.csv"));
@@ -76,7 +77,7 @@ class LiveDjlCommandTest {
                 schedulers: [fifo, {name: rr, quantum: 2}]
                 """);
         Path out = tmp.resolve("steps");
-        Cli r = Cli.run("live", spec.toString(), "--engine", "djl", "--model", "tiny", "--out", out.toString());
+        Cli r = Cli.run("live", spec.toString(), "--engine", "djl", "--model", "tiny", "--warm-up", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(CommandsTest.header(out.resolve("steps.csv"))).containsSubsequence("policy", "seed", "engine", "step")
                 .contains("prefill_tokens", "prefill_pairs", "decode_calls", "decode_context_tokens", "step_ms", "start_ms",
@@ -142,12 +143,15 @@ class LiveDjlCommandTest {
         Cli threads = Cli.run("live", s, "--engine", "djl", "--torch-threads", "0");
         assertThat(threads.code()).isNotZero();
         assertThat(threads.err()).contains("--torch-threads: expected 1..1024, got '0'");
+        assertThat(Cli.run("live", s, "--engine", "djl", "--warm-up", "long").err())
+                .contains("--warm-up: expected full, quick or none, got 'long'");
+        assertThat(Cli.run("live", s, "--warm-up", "quick").err()).contains("--warm-up: only with --engine djl");
     }
 
     @Test
     void aChunkedPackingIsRefusedBeforeAnyFolderIsMade() throws IOException {
         Path out = tmp.resolve("chunked");
-        Cli r = Cli.run("live", spec().toString(), "--engine", "djl", "--model", "tiny",
+        Cli r = Cli.run("live", spec().toString(), "--engine", "djl", "--model", "tiny", "--warm-up", "none",
                 "--set", "cluster.packing=vllm-v1", "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cluster.packing: --engine djl runs whole-prompt steps (orca)")

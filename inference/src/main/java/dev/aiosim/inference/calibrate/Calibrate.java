@@ -119,6 +119,20 @@ public final class Calibrate {
     }
 
     /**
+     * One untimed pass of {@code grid} and one swap round on a scratch engine of {@code model},
+     * freed afterwards: what {@link #measure} does before it measures, for a live run to start in
+     * the same warmed state (JIT-compiled code, the allocator's peak memory already mapped) as the
+     * calibration it is compared with.
+     */
+    public static void warmUp(LlamaModel model, NDManager root, Grid grid) {
+        try (DjlEngine e = new DjlEngine(model, root, Long.MAX_VALUE, false)) {
+            long[] id = {1};
+            pass(e, model.spec(), false, grid, id, new ArrayList<>());
+            swaps(e, model.spec(), grid, id, 1);
+        }
+    }
+
+    /**
      * Swaps out and back in {@link #SWAP_CALLS} calls at each of the grid's context lengths,
      * {@code repeats} times, with a decode step before and after, and returns the traffic that the
      * engine's {@link dev.aiosim.inference.engine.SnapshotStats} timed.

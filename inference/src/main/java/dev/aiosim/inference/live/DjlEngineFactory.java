@@ -2,6 +2,7 @@ package dev.aiosim.inference.live;
 
 import ai.djl.ndarray.NDManager;
 import dev.aiosim.inference.Torch;
+import dev.aiosim.inference.calibrate.Calibrate;
 import dev.aiosim.inference.model.LlamaModel;
 import dev.aiosim.inference.model.LlamaSpec;
 import dev.aiosim.inference.model.WeightSource;
@@ -21,6 +22,7 @@ public final class DjlEngineFactory implements EngineFactory {
     private final WeightSource weights;
     private final int threads;
     private volatile DjlEngines last;
+    private boolean warmedUp;
 
     /**
      * @param spec the model's shape
@@ -45,6 +47,27 @@ public final class DjlEngineFactory implements EngineFactory {
             root.close();
             throw e;
         }
+    }
+
+    /**
+     * Warms the process up once, before the first run: builds the model in a scratch manager and
+     * runs one untimed pass of {@code grid} (as {@code aiosim calibrate} does before measuring),
+     * so that the first steps of a measured run do not pay for JIT compilation and for mapping the
+     * allocator's peak memory (3-8x slower first steps on these VMs). Later calls do nothing.
+     *
+     * @return wall nanoseconds the warm-up took (0 when it had been done)
+     */
+    public synchronized long warmUp(Calibrate.Grid grid) {
+        if (warmedUp) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        Torch.start(threads);
+        try (NDManager root = Torch.newManager(); LlamaModel model = LlamaModel.build(spec, weights, root)) {
+            Calibrate.warmUp(model, root, grid);
+        }
+        warmedUp = true;
+        return System.nanoTime() - t0;
     }
 
     /** The engines of the latest run, or null before the first. */
