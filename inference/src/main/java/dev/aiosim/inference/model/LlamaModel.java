@@ -26,6 +26,13 @@ import java.util.List;
  * which on a CPU keeps the memory the allocator must map (and fault in) small.
  */
 public final class LlamaModel implements AutoCloseable {
+    /**
+     * Query rows whose attention scores are computed at once: a prefill longer than this is done
+     * in blocks of rows, so that it holds rows x context scores rather than n x context (a
+     * 4,000-token prompt of {@code tiny} would otherwise materialise 266 MB of scores per layer).
+     */
+    static final int ATTENTION_ROWS = 256;
+
     /** The new tokens of one sequence in a forward, with its cache (which the forward extends). */
     public record Segment(KvCache cache, int[] tokens) {
         public Segment {
@@ -210,21 +217,54 @@ public final class LlamaModel implements AutoCloseable {
         int d = spec.headDim();
         int before = cache.length();
         cache.append(l, k.transpose(1, 2, 0).expandDims(1), v.transpose(1, 0, 2).expandDims(1), n);
-        int len = before + n;
         // [n, heads, d] -> [kvHeads, groups, n, d]: query head h uses KV head h / groups, as Llama's repeat_kv
         NDArray qh = q.transpose(1, 0, 2).reshape(kvHeads, spec.groups(), n, d);
-        NDArray scores = qh.matMul(cache.keys(l)).mul((float) (1 / Math.sqrt(d)));
-        if (n > 1) {
-            float[] mask = new float[n * len];
-            for (int i = 0; i < n; i++) {
-                for (int j = before + i + 1; j < len; j++) {
-                    mask[i * len + j] = Float.NEGATIVE_INFINITY;
+        NDArray out;
+        if (n <= ATTENTION_ROWS) {
+            out = rows(m, qh, cache, l, before, 0, n, before + n);
+        } else {
+            // a long prefill in blocks of query rows, each against the keys up to its last row (as
+            // FlashAttention tiles it): the scores held are ATTENTION_ROWS x context, not n x context
+            NDList parts = new NDList((n + ATTENTION_ROWS - 1) / ATTENTION_ROWS);
+            for (int r0 = 0; r0 < n; r0 += ATTENTION_ROWS) {
+                int r1 = Math.min(n, r0 + ATTENTION_ROWS);
+                try (NDManager bm = m.newSubManager()) {
+                    NDArray qb = qh.get(":, :, {}:{}, :", r0, r1);
+                    qb.attach(bm);
+                    NDArray o = rows(bm, qb, cache, l, before, r0, r1, before + n);
+                    o.attach(m);
+                    parts.add(o);
                 }
             }
-            scores = scores.add(m.create(mask, new Shape(n, len)));
+            out = NDArrays.concat(parts, 2);
         }
-        NDArray out = scores.softmax(-1).matMul(cache.values(l)); // [kvHeads, groups, n, d]
         return out.reshape(spec.heads(), n, d).transpose(1, 0, 2).reshape(n, (long) spec.heads() * d);
+    }
+
+    /**
+     * Attention of new-token rows {@code r0..r1} ({@code qRows [kvHeads, groups, r1 - r0, d]}, in
+     * {@code m}) over the cache's keys up to the last of those rows' positions ({@code before + r1}),
+     * causally; {@code len} is the layer's cache length with the new tokens. Returns
+     * {@code [kvHeads, groups, r1 - r0, d]} in {@code m}.
+     */
+    private NDArray rows(NDManager m, NDArray qRows, KvCache cache, int l, int before, int r0, int r1, int len) {
+        int d = spec.headDim();
+        int keysEnd = before + r1;
+        // slices of the cache are taken into m (an op called on a cache array would put its result in the cache's manager)
+        NDArray keys = keysEnd == len ? cache.keys(l) : cache.keys(l).get(m, new NDIndex(":, :, :, :{}", keysEnd));
+        NDArray values = keysEnd == len ? cache.values(l) : cache.values(l).get(m, new NDIndex(":, :, :{}, :", keysEnd));
+        NDArray scores = qRows.matMul(keys).mul((float) (1 / Math.sqrt(d)));
+        int rows = r1 - r0;
+        if (rows > 1) {
+            float[] mask = new float[rows * keysEnd];
+            for (int i = 0; i < rows; i++) {
+                for (int j = before + r0 + i + 1; j < keysEnd; j++) {
+                    mask[i * keysEnd + j] = Float.NEGATIVE_INFINITY;
+                }
+            }
+            scores = scores.add(m.create(mask, new Shape(rows, keysEnd)));
+        }
+        return scores.softmax(-1).matMul(values);
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {

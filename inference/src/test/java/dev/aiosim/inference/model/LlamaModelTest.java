@@ -68,6 +68,28 @@ class LlamaModelTest {
         }
     }
 
+    /** Prefills longer than {@link LlamaModel#ATTENTION_ROWS} run attention in blocks of rows: same logits, with and without cached tokens before. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 100})
+    void aPrefillLongerThanOneAttentionBlockMatchesTheReference(int cachedBefore) {
+        LlamaSpec spec = MICRO;
+        SeededWeights w = new SeededWeights(11);
+        int n = 2 * LlamaModel.ATTENTION_ROWS + 37;
+        int[] t = tokens(11, cachedBefore + n, spec.vocab());
+        double[] want = new ReferenceLlama(spec, w).lastLogits(t);
+        try (NDManager m = root.newSubManager(); LlamaModel model = LlamaModel.build(spec, w, root); KvCache c = model.newCache(root)) {
+            if (cachedBefore > 0) {
+                model.forward(m, List.of(new LlamaModel.Segment(c, java.util.Arrays.copyOf(t, cachedBefore))));
+            }
+            int[] rest = java.util.Arrays.copyOfRange(t, cachedBefore, t.length);
+            float[] got = logits(model, m, List.of(new LlamaModel.Segment(c, rest)), 0);
+            for (int i = 0; i < want.length; i++) {
+                assertThat((double) got[i]).as("logit %d", i).isCloseTo(want[i], within(1e-4));
+            }
+            assertThat(c.length()).isEqualTo(t.length);
+        }
+    }
+
     @Test
     void decodingTokenByTokenMatchesThePrefillWithinFloatError() {
         LlamaSpec spec = LlamaSpec.TINY;
