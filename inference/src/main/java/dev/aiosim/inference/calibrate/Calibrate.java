@@ -56,6 +56,11 @@ public final class Calibrate {
     }
 
     /** How the source line of a calibration file says that the grid was warmed up. */
+    /** Decode steps measured in a row after each batched prefill of the grid. */
+    static final int DECODE_STEPS = 3;
+    /** Steps measured per (batch, context) of the grid: the prefill, the decodes, a mixed step and one more decode. */
+    static final int STEPS_PER_BATCH = DECODE_STEPS + 3;
+
     public static final String WARM_UP = "after an untimed warm-up pass of the grid";
 
     /** Contexts swapped at once for each context length of the swap measurement. */
@@ -71,9 +76,9 @@ public final class Calibrate {
 
     /** Which shapes {@link #measure} runs. */
     public enum Grid {
-        /** Prefills of 8-2048 tokens, decode batches 1-16 at contexts 32-768, mixed steps: 67 steps a repeat. */
+        /** Prefills of 8-2048 tokens, decode batches 1-16 at contexts 32-768, mixed steps: 97 steps a repeat. */
         FULL(new int[] {8, 32, 128, 256, 512, 1024, 2048}, new int[] {1, 2, 4, 8, 16}, new int[] {32, 256, 768}),
-        /** Prefills of 8-64 tokens, decode batches 1-4 at contexts 16 and 64, mixed steps: 27 steps a repeat (tests, smoke runs). */
+        /** Prefills of 8-64 tokens, decode batches 1-4 at contexts 16 and 64, mixed steps: 39 steps a repeat (tests, smoke runs). */
         QUICK(new int[] {8, 32, 64}, new int[] {1, 2, 4}, new int[] {16, 64});
 
         private final int[] prefills;
@@ -88,7 +93,7 @@ public final class Calibrate {
 
         /** Steps measured per repeat. */
         public int steps() {
-            return prefills.length + 4 * batches.length * contexts.length;
+            return prefills.length + STEPS_PER_BATCH * batches.length * contexts.length;
         }
     }
 
@@ -179,10 +184,14 @@ public final class Calibrate {
         for (int batch : grid.batches) {
             for (int ctx : grid.contexts) {
                 for (int i = 0; i < batch; i++) {
-                    e.admit(id[0], PromptTokens.of(id[0]++, null, ctx, spec.vocab()), 4);
+                    e.admit(id[0], PromptTokens.of(id[0]++, null, ctx, spec.vocab()), STEPS_PER_BATCH);
                 }
                 samples.add(sample(cpu, e.step())); // a batched prefill
-                samples.add(sample(cpu, e.step())); // decodes
+                for (int d = 0; d < DECODE_STEPS; d++) {
+                    // decodes in a row: the first after a prefill runs on cold caches, later ones as
+                    // in a long run of decode steps
+                    samples.add(sample(cpu, e.step()));
+                }
                 e.admit(id[0], PromptTokens.of(id[0]++, null, 64, spec.vocab()), 1);
                 samples.add(sample(cpu, e.step())); // a mixed step: decodes and one prefill
                 samples.add(sample(cpu, e.step()));
