@@ -29,6 +29,8 @@ jdk=$("$root/bin/find-jdk.sh" 21) || exit 1
 jar="$root/cli/target/aiosim.jar"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start, $(date -u +%Y-%m-%dT%H:%MZ)"
+# the allocator settings ./aiosim uses for real engines (see the launcher and docs/inference.md)
+export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.arena_max=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=17179869184}
 "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" dev.aiosim.inference.Measure "$model" "$threads" "$steps"
 
 work=$(mktemp -d)

@@ -66,7 +66,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--grid", paramLabel = "G", defaultValue = "full",
-            description = "With --engine djl: full (prefills 8-2048 tokens, decode batches 1-16 at contexts 32-768, 97 steps"
+            description = "With --engine djl: full (prefills 8-4096 tokens, decode batches 1-16 at contexts 32-768, 98 steps"
                 + " a repeat) or quick (prefills 8-64, batches 1-4 at contexts 16 and 64, 39 steps). Default: ${DEFAULT-VALUE}.")
     String grid;
 

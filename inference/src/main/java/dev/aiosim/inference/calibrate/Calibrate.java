@@ -76,8 +76,8 @@ public final class Calibrate {
 
     /** Which shapes {@link #measure} runs. */
     public enum Grid {
-        /** Prefills of 8-2048 tokens, decode batches 1-16 at contexts 32-768, mixed steps: 97 steps a repeat. */
-        FULL(new int[] {8, 32, 128, 256, 512, 1024, 2048}, new int[] {1, 2, 4, 8, 16}, new int[] {32, 256, 768}),
+        /** Prefills of 8-4096 tokens, decode batches 1-16 at contexts 32-768, mixed steps: 98 steps a repeat. */
+        FULL(new int[] {8, 32, 128, 256, 512, 1024, 2048, 4096}, new int[] {1, 2, 4, 8, 16}, new int[] {32, 256, 768}),
         /** Prefills of 8-64 tokens, decode batches 1-4 at contexts 16 and 64, mixed steps: 39 steps a repeat (tests, smoke runs). */
         QUICK(new int[] {8, 32, 64}, new int[] {1, 2, 4}, new int[] {16, 64});
 
