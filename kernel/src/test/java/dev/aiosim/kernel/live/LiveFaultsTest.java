@@ -36,12 +36,15 @@ class LiveFaultsTest {
         // 1,000 steps of 1 ms per call: at the crash, 300 ms of model time after the start, every
         // first call has at most 300 of its tokens, so engine 0 is running calls (and a step)
         int output = 1_000;
+        // dilation 2: the crash comes 150 ms of wall time after the start and each call runs 500 ms,
+        // so a stall of the shared machine (a GC, other builds) shorter than about 350 ms cannot let
+        // engine 0's calls finish before the crash is handled (at dilation 20 a 35 ms stall could)
         FaultPlan plan = new FaultPlan(List.of(new FaultPlan.Crash(0, 300_000_000, 30_000_000)), 0, 0, redispatch, false,
                 0, 0, 1, 0, 1);
         HeldClock wall = new HeldClock();
         LiveTesting.Rows rows = new LiveTesting.Rows();
         LiveKernel k = new LiveKernel(cluster(2, 4, 1_000_000), id -> TestPolicy.fifo(), rows, Slo.NONE,
-                LiveOptions.of(20).withFaults(plan, 1).withWallClock(wall));
+                LiveOptions.of(2).withFaults(plan, 1).withWallClock(wall));
         Queue<SyscallResult> results = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < agents; p++) {
