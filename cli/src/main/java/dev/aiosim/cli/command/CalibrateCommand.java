@@ -80,7 +80,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + " to inspect them or fit them again.")
     Path samplesOut;
 
-    @Option(names = "--weighting", paramLabel = "W", defaultValue = "absolute",
+    @Option(names = "--weighting", paramLabel = "W", defaultValue = "relative",
             description = "What the least squares minimise: absolute (squared errors in time: long steps weigh most and the"
                 + " total time comes out right) or relative (squared relative errors, every step alike); docs/inference.md"
                 + " compares them. Default: ${DEFAULT-VALUE}.")

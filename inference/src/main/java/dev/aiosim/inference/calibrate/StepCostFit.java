@@ -29,12 +29,12 @@ public final class StepCostFit {
     }
 
     /**
-     * The weighting {@link #fit(List, int)} and {@code aiosim calibrate} use: on measured DJL steps
-     * it predicts the total time of a mix of steps best (within a few percent, where the relative
-     * fit came out 18-30% short; docs/inference.md has the figures), which is what a simulated
-     * run's makespan and throughput add up.
+     * The weighting {@link #fit(List, int)} and {@code aiosim calibrate} use: against live runs on
+     * the real engine, simulations calibrated this way came closer than with absolute weighting,
+     * which sets the fixed term to 0 and predicts short steps far too short
+     * (paper-notes/fidelity.md; docs/inference.md has the per-kind figures).
      */
-    public static final Weighting DEFAULT = Weighting.ABSOLUTE;
+    public static final Weighting DEFAULT = Weighting.RELATIVE;
 
     /**
      * The fitted model and how well it fits.
