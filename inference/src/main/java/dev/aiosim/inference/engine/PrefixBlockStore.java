@@ -66,7 +66,7 @@ final class PrefixBlockStore {
         long chain = 0x2545F4914F6CDD1DL;
         for (int k = 0; k < n; k++) {
             long name = prefix.blockId(k);
-            chain = mix(chain, name);
+            chain = PromptTokens.mix(chain, name);
             keys[k] = new Key(k, name, chain);
         }
         return keys;
@@ -121,13 +121,4 @@ final class PrefixBlockStore {
         return evicted;
     }
 
-    /** SplitMix64's finaliser over (a, b). */
-    private static long mix(long a, long b) {
-        long h = a * 0x9E3779B97F4A7C15L + b;
-        h ^= h >>> 30;
-        h *= 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 27;
-        h *= 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
-    }
 }

@@ -30,8 +30,8 @@ public final class PromptTokens {
         return t;
     }
 
-    /** SplitMix64's finaliser over (a, b). */
-    private static long mix(long a, long b) {
+    /** SplitMix64's finaliser over (a, b); also keys {@link PrefixBlockStore}'s blocks. */
+    static long mix(long a, long b) {
         long h = a * 0x9E3779B97F4A7C15L + b;
         h ^= h >>> 30;
         h *= 0xBF58476D1CE4E5B9L;
