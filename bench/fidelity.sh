@@ -47,6 +47,9 @@ if $calibrate; then
 fi
 for spec in "${specs[@]}"; do
     name=$(basename "$spec" .yaml)
+    # the calibration this spec's runs use: the one just measured, or the file the spec names
+    cal="$out/cal-relative.properties"
+    $calibrate || cal="$(dirname "$spec")/$(sed -n 's/.*cost-model: {kind: calibrated, path: \([^}]*\)}.*/\1/p' "$spec")"
     echo "== $name: live on the real engine, then simulated" >&2
     "$aiosim" live "$spec" --engine djl --model tiny "${seed[@]}" "${model[@]}" -q --out "$out/$name-live"
     "$aiosim" run "$spec" "${seed[@]}" "${model[@]}" -q --out "$out/$name-run"
@@ -56,8 +59,6 @@ for spec in "${specs[@]}"; do
     fi
     # the calibration plus the live runtime's mean dispatch gap per step (one number from the live
     # run: the kernel's turnaround between two real steps, which the engine's step times leave out)
-    cal=${model[3]:-}; cal=${cal#cluster.cost-model.path=}
-    [ -n "$cal" ] || cal="$(dirname "$spec")/$(sed -n 's/.*cost-model: {kind: calibrated, path: \([^}]*\)}.*/\1/p' "$spec")"
     python3 - "$cal" "$out/$name-live/steps.csv" "$out/$name-gap.properties" <<'PY'
 import csv, sys
 cal, steps, dst = sys.argv[1:]

@@ -113,8 +113,7 @@ public final class Calibrate {
         try (NDManager root = Torch.newManager(); LlamaModel model = LlamaModel.build(spec, weights, root);
              DjlEngine e = new DjlEngine(model, root, Long.MAX_VALUE, false)) {
             long[] id = {1};
-            pass(e, spec, cpu, grid, id, new ArrayList<>()); // warm-up, untimed: first forwards of a JVM, new peak memory
-            swaps(e, spec, grid, id, 1);
+            warmUp(e, grid, id); // first forwards of a JVM, new peak memory
             List<StepSample> samples = new ArrayList<>();
             for (int rep = 0; rep < repeats; rep++) {
                 pass(e, spec, cpu, grid, id, samples);
@@ -131,10 +130,15 @@ public final class Calibrate {
      */
     public static void warmUp(LlamaModel model, NDManager root, Grid grid) {
         try (DjlEngine e = new DjlEngine(model, root, Long.MAX_VALUE, false)) {
-            long[] id = {1};
-            pass(e, model.spec(), false, grid, id, new ArrayList<>());
-            swaps(e, model.spec(), grid, id, 1);
+            warmUp(e, grid, new long[] {1});
         }
+    }
+
+    /** One untimed pass of {@code grid} and one swap round on {@code e}, call ids drawn from {@code id}. */
+    private static void warmUp(DjlEngine e, Grid grid, long[] id) {
+        LlamaSpec spec = e.model().spec();
+        pass(e, spec, false, grid, id, new ArrayList<>());
+        swaps(e, spec, grid, id, 1);
     }
 
     /**
